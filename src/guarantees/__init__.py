@@ -6,8 +6,7 @@ under a :class:`Policy` into a :class:`Scorecard`, and render that as text, JSON
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
+from ._version import __version__
 from .errors import (
     ErrorDetail,
     GuaranteesError,
@@ -19,30 +18,62 @@ from .errors import (
     UnknownRule,
 )
 from .io import MAX_BYTES, dump, load, save
+from .levels import Pillar, Severity, Status, Verdict
 from .model import Proposal, json_schema
-
-try:
-    __version__ = version("guarantees")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0.0.0"
+from .policy import Policy
+from .rules import Catalog, Context, Hit, Rule, default_catalog, define_rule
+from .scorecard import CriterionScore, Finding, Limit, PillarScore, Scorecard
+from .scoring import Evaluation, aggregate, evaluate, score, score_many
 
 __all__ = [
     "MAX_BYTES",
+    "Catalog",
+    "Context",
+    "CriterionScore",
     "ErrorDetail",
+    "Evaluation",
+    "Finding",
     "GuaranteesError",
+    "Hit",
     "InputTooLarge",
     "InvalidCatalog",
     "InvalidPolicy",
     "InvalidProposal",
+    "Limit",
+    "Pillar",
+    "PillarScore",
+    "Policy",
     "Proposal",
+    "Rule",
+    "Scorecard",
+    "Severity",
+    "Status",
     "UnknownEntry",
     "UnknownRule",
+    "Verdict",
     "__version__",
+    "aggregate",
+    "define_rule",
     "dump",
+    "evaluate",
     "json_schema",
     "load",
+    "rule",
+    "rules",
     "save",
+    "score",
+    "score_many",
 ]
+
+
+def rules() -> Catalog:
+    """The bundled rule catalog; ``.with_rules(...)`` adds your own."""
+    return default_catalog()
+
+
+def rule(code: str) -> Rule:
+    """One bundled rule by code (``UnknownRule``, with a suggestion, when there is none)."""
+    return default_catalog()[code]
 
 
 def __dir__() -> list[str]:

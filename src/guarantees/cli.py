@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
-from . import __version__
+from ._version import __version__
 from .errors import GuaranteesError
 from .io import load
 from .model import json_schema

@@ -29,6 +29,11 @@ class CapabilityCategory(StrEnum):
     FINANCIAL = "financial"
     OTHER = "other"
 
+    @property
+    def label(self) -> str:
+        """The name for messages: ``long range strike``, ``ISR``."""
+        return "ISR" if self is CapabilityCategory.ISR else self.value.replace("_", " ")
+
 
 CORE_CATEGORIES: tuple[CapabilityCategory, ...] = (
     CapabilityCategory.AIR_DEFENCE,

@@ -1,0 +1,217 @@
+"""Scoring: evaluate a proposal once (criteria and rules), then aggregate it under a policy.
+
+The two steps are separate on purpose. :func:`evaluate` reads the proposal and the policy's
+parameters, never its weights; :func:`aggregate` reads weights, never the proposal. Re-weighing
+(sensitivity analysis) therefore re-runs only the arithmetic.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from ._version import __version__
+from .criteria import CRITERIA, CriterionResult, evaluate_criteria
+from .errors import UnknownRule
+from .facts import Facts
+from .levels import Pillar, Severity, Verdict
+from .model import Proposal
+from .parameters import Parameters
+from .policy import Policy
+from .rules import Catalog, Context, default_catalog
+from .scorecard import (
+    CriterionScore,
+    Finding,
+    Limit,
+    PillarScore,
+    PolicyRef,
+    ProposalRef,
+    Scorecard,
+)
+
+__all__ = ["Evaluation", "aggregate", "evaluate", "score", "score_many"]
+
+
+@attrs.frozen
+class Evaluation:
+    """What a proposal is, judged without weights: criterion results and every rule's findings."""
+
+    proposal: ProposalRef
+    criteria: tuple[CriterionResult, ...]
+    findings: tuple[Finding, ...]
+
+
+def evaluate(
+    proposal: Proposal, parameters: Parameters | None = None, catalog: Catalog | None = None
+) -> Evaluation:
+    """Run every criterion and rule on one proposal (pure; reads no weight)."""
+    facts = Facts.of(proposal)
+    params = parameters or Parameters()
+    rules = catalog if catalog is not None else default_catalog()
+    return Evaluation(
+        proposal=ProposalRef(proposal.id, proposal.title),
+        criteria=evaluate_criteria(facts, params),
+        findings=rules.run(Context(proposal, facts, params)),
+    )
+
+
+def aggregate(evaluation: Evaluation, policy: Policy | None = None) -> Scorecard:
+    """Weigh an evaluation under a policy into a scorecard (pure arithmetic)."""
+    policy = policy or Policy.bundled()
+    disabled = frozenset(code.upper() for code in policy.disabled_rules)
+    findings = tuple(f for f in evaluation.findings if f.code not in disabled)
+
+    pillars: list[PillarScore] = []
+    known_weight = total_weight = 0.0
+    for pillar in Pillar:
+        results = [
+            (c, r) for c, r in zip(CRITERIA, evaluation.criteria, strict=True) if c.pillar is pillar
+        ]
+        shares = _apportion(
+            [0.0 if r.not_applicable else policy.criteria.of(c.id) for c, r in results]
+        )
+        scores: list[CriterionScore] = []
+        for (c, r), possible in zip(results, shares, strict=True):
+            weight = policy.criteria.of(c.id)
+            credit = r.earned + r.unknown * policy.unknown_credit
+            scores.append(
+                CriterionScore(
+                    id=c.id,
+                    name=c.name,
+                    status=r.status,
+                    weight=weight,
+                    points=round(possible * credit, 2),
+                    possible=round(possible, 2),
+                    evidence=r.evidence,
+                    reason=r.reason,
+                )
+            )
+            if not r.not_applicable:
+                total_weight += weight
+                known_weight += weight * (1.0 - r.unknown)
+        pillar_score = round(min(100.0, sum(s.points for s in scores)), 2)
+        pillars.append(PillarScore(pillar, pillar_score, policy.pillars.of(pillar), tuple(scores)))
+
+    overall, uncapped, verdict, limits = _overall(pillars, findings, policy)
+    return Scorecard(
+        proposal=evaluation.proposal,
+        overall=overall,
+        overall_uncapped=uncapped,
+        verdict=verdict,
+        completeness=round(known_weight / total_weight, 4) if total_weight else 1.0,
+        pillars=tuple(pillars),
+        findings=findings,
+        limits=limits,
+        policy=PolicyRef(policy.id, policy.hash),
+        library_version=__version__,
+    )
+
+
+def score(
+    proposal: Proposal, policy: Policy | None = None, *, catalog: Catalog | None = None
+) -> Scorecard:
+    """Score one proposal: pure, deterministic, thread-safe; the proposal is never changed.
+
+    ``policy=None`` is the default policy (the seed analysis). ``catalog`` replaces the bundled
+    rules (e.g. ``guarantees.rules().with_rules(my_rule)``); the policy's ``rule_plugins`` are
+    added to it and its ``disabled_rules`` removed.
+    """
+    policy = policy or Policy.bundled()
+    rules = _catalog_for(policy, catalog)
+    return aggregate(evaluate(proposal, policy.parameters, rules), policy)
+
+
+def score_many(
+    proposals: Iterable[Proposal], policy: Policy | None = None, *, catalog: Catalog | None = None
+) -> Iterator[Scorecard]:
+    """Score proposals one at a time, as they come: holds no list, so memory stays flat."""
+    policy = policy or Policy.bundled()
+    rules = _catalog_for(policy, catalog)
+    for proposal in proposals:
+        yield aggregate(evaluate(proposal, policy.parameters, rules), policy)
+
+
+def _catalog_for(policy: Policy, catalog: Catalog | None) -> Catalog:
+    rules = (catalog if catalog is not None else default_catalog()).with_plugins(
+        policy.rule_plugins
+    )
+    for code in policy.disabled_rules:
+        if code.upper() not in rules:
+            close = difflib.get_close_matches(code.upper(), list(rules.codes()), n=1)
+            raise UnknownRule(code, close[0] if close else None)
+    return rules
+
+
+def _apportion(weights: list[float]) -> list[float]:
+    """Split 100 points in proportion to ``weights``, in whole cents that add up to exactly 100.
+
+    Largest-remainder rounding, so a pillar whose criteria are all met shows 100.0, not 99.99.
+    """
+    total = sum(weights)
+    if total <= 0:
+        return [0.0] * len(weights)
+    exact = [10_000 * w / total for w in weights]
+    cents = [int(x) for x in exact]
+    by_remainder = sorted(range(len(weights)), key=lambda i: (cents[i] - exact[i], i))
+    for i in by_remainder[: 10_000 - sum(cents)]:
+        cents[i] += 1
+    return [c / 100 for c in cents]
+
+
+def _overall(
+    pillars: list[PillarScore], findings: tuple[Finding, ...], policy: Policy
+) -> tuple[float, float, Verdict, tuple[Limit, ...]]:
+    limits: list[Limit] = []
+    weights = sum(p.weight for p in pillars)
+    mean = round(sum(p.weight * p.score for p in pillars) / weights, 2)
+    weakest = min(pillars, key=lambda p: (p.score, list(Pillar).index(p.pillar)))
+    overall = mean
+    ceiling = round(weakest.score + policy.compensation_limit, 2)
+    if ceiling < overall:
+        overall = ceiling
+        limits.append(
+            Limit(
+                "compensation",
+                f"at most the weakest pillar ({weakest.pillar.value}, {weakest.score}) plus "
+                f"{policy.compensation_limit}",
+            )
+        )
+    worst = Verdict.CREDIBLE
+    for severity in Severity:
+        hits = [f.code for f in findings if f.severity is severity]
+        effect = policy.severity.of(severity)
+        if not hits:
+            continue
+        if effect.overall_cap is not None and effect.overall_cap < overall:
+            overall = effect.overall_cap
+            limits.append(
+                Limit(
+                    "finding",
+                    f"{', '.join(hits)} ({severity.value}) cap the score at {effect.overall_cap}",
+                )
+            )
+        if effect.max_verdict is not None and effect.max_verdict.rank > worst.rank:
+            worst = effect.max_verdict
+            limits.append(
+                Limit(
+                    "finding",
+                    f"{', '.join(hits)} ({severity.value}) allow no better than "
+                    f"{effect.max_verdict.value}",
+                )
+            )
+    below = [p for p in pillars if p.score < policy.pillar_floor]
+    if below and worst.rank < Verdict.PARTIAL.rank:
+        worst = Verdict.PARTIAL
+        names = ", ".join(f"{p.pillar.value} {p.score}" for p in below)
+        limits.append(Limit("floor", f"{names} below the floor of {policy.pillar_floor}"))
+    if overall >= policy.thresholds.credible:
+        verdict = Verdict.CREDIBLE
+    elif overall >= policy.thresholds.partial:
+        verdict = Verdict.PARTIAL
+    else:
+        verdict = Verdict.HOLLOW
+    if worst.rank > verdict.rank:
+        verdict = worst
+    return round(overall, 2), mean, verdict, tuple(limits)
