@@ -1,0 +1,31 @@
+"""The bundled catalog: every entry loads, is sourced, and is named by its id."""
+
+from __future__ import annotations
+
+import pytest
+
+import guarantees
+from guarantees import catalog
+
+
+def test_catalog_lists_the_seed_entries() -> None:
+    assert {"article-5-like-offer-2025", "three-pillar-architecture"} <= set(catalog.names())
+
+
+@pytest.mark.parametrize("name", catalog.names())
+def test_entry_loads_and_its_id_is_its_name(name: str) -> None:
+    proposal = catalog.load(name)
+    assert proposal.id == name
+    assert proposal.sources, "every entry names its sources"
+    assert proposal.notes, "every entry explains its non-obvious readings"
+
+
+@pytest.mark.parametrize("name", catalog.names())
+def test_entry_scores(name: str) -> None:
+    card = guarantees.score(catalog.load(name))
+    assert 0 <= card.overall <= 100
+
+
+def test_unknown_entry_suggests_a_name() -> None:
+    with pytest.raises(guarantees.UnknownEntry, match="did you mean 'three-pillar-architecture'"):
+        catalog.load("three-pillar-architectur")
