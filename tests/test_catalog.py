@@ -29,3 +29,14 @@ def test_entry_scores(name: str) -> None:
 def test_unknown_entry_suggests_a_name() -> None:
     with pytest.raises(guarantees.UnknownEntry, match="did you mean 'three-pillar-architecture'"):
         catalog.load("three-pillar-architectur")
+
+
+def test_committed_calibration_table_matches_the_code() -> None:
+    from pathlib import Path
+
+    from guarantees.calibration import calibration_table
+
+    committed = Path(__file__).parent.parent / "docs" / "calibration.md"
+    assert committed.read_text() == calibration_table(), (
+        "docs/calibration.md is stale: run `python -m guarantees.calibration > docs/calibration.md`"
+    )

@@ -6,6 +6,7 @@ under a :class:`Policy` into a :class:`Scorecard`, and render that as text, JSON
 
 from __future__ import annotations
 
+from . import catalog
 from ._version import __version__
 from .errors import (
     ErrorDetail,
@@ -53,6 +54,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "aggregate",
+    "catalog",
     "define_rule",
     "dump",
     "evaluate",

@@ -1,0 +1,55 @@
+"""Every example script runs from a plain install and prints something meaningful."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import guarantees
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+SCRIPTS = sorted(p.name for p in EXAMPLES.glob("*.py"))
+
+
+def run(script: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("script", [s for s in SCRIPTS if s != "embed_json.py"])
+def test_example_script_runs(script: str) -> None:
+    done = run(script)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip()
+    assert "Traceback" not in done.stderr
+
+
+def test_embed_json_answers_a_scorecard_for_a_valid_proposal(tmp_path: Path) -> None:
+    path = tmp_path / "p.json"
+    path.write_text(guarantees.dump(guarantees.catalog.load("three-pillar-architecture"), "json"))
+    done = run("embed_json.py", str(path))
+    answer = json.loads(done.stdout)
+    assert (done.returncode, answer["ok"]) == (0, True)
+    assert answer["scorecard"]["verdict"] == "credible"
+
+
+def test_embed_json_reports_validation_errors_as_data() -> None:
+    done = run("embed_json.py", stdin='{"id": "x", "title": "t", "status": "singed"}')
+    answer = json.loads(done.stdout)
+    assert (done.returncode, answer["ok"]) == (2, False)
+    status = next(e for e in answer["errors"] if e["path"] == "/status")
+    assert status["suggestion"] == "signed"
+
+
+def test_custom_rule_example_flags_its_own_code() -> None:
+    assert "NUC001 [medium]" in run("custom_rule.py").stdout
