@@ -6,7 +6,7 @@ beneficiary's soil, and every way the adversary can block a response.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -14,7 +14,6 @@ from .model import (
     ON_TERRITORY,
     SUBSTANTIVE_RESPONSES,
     DecisionRule,
-    Location,
     Proposal,
     ResponseKind,
 )
@@ -55,6 +54,14 @@ class Facts:
     on_soil_deployments: tuple[int, ...]
     """Friendly deployments on the beneficiary's territory."""
     vetoes: tuple[Veto, ...]
+    party_names: Mapping[str, str]
+    """Party id to display name."""
+    beneficiary: str
+    """The beneficiary's name."""
+    adversary: str
+    """The adversaries' names, joined for a message."""
+    friendly_guarantors: str
+    """The names of the guarantors that are not adversaries, joined ("" when none)."""
 
     @classmethod
     def of(cls, p: Proposal) -> Facts:
@@ -64,6 +71,7 @@ class Facts:
             return any(i not in adversaries for i in ids)
 
         deployments = p.presence.deployments
+        names = {party.id: party.name for party in p.parties}
         friendly_deps = tuple(i for i, d in enumerate(deployments) if friendly(d.contributors))
         return cls(
             proposal=p,
@@ -79,31 +87,20 @@ class Facts:
             on_soil_deployments=tuple(
                 i for i in friendly_deps if deployments[i].location in ON_TERRITORY
             ),
-            vetoes=tuple(_vetoes(p, adversaries)),
+            vetoes=tuple(_vetoes(p, adversaries, names)),
+            party_names=names,
+            beneficiary=names[p.beneficiary],
+            adversary=join_names(names[a] for a in p.adversaries),
+            friendly_guarantors=join_names(names[g] for g in p.guarantors if g not in adversaries),
         )
 
-    @property
-    def beneficiary(self) -> str:
-        """The beneficiary's name."""
-        return self.proposal.name_of(self.proposal.beneficiary)
-
-    @property
-    def adversary(self) -> str:
-        """The adversaries' names, joined for a message."""
-        return self.names(self.proposal.adversaries)
-
     def names(self, ids: Iterable[str]) -> str:
-        return join_names(self.proposal.name_of(i) for i in ids)
-
-    @property
-    def offshore_deployments(self) -> tuple[int, ...]:
-        deps = self.proposal.presence.deployments
-        return tuple(i for i in self.friendly_deployments if deps[i].location is Location.OFFSHORE)
+        """Display names of party ids, joined for a message."""
+        return join_names(self.party_names.get(i, i) for i in ids)
 
 
-def _vetoes(p: Proposal, adversaries: frozenset[str]) -> Iterable[Veto]:
+def _vetoes(p: Proposal, adversaries: frozenset[str], names: Mapping[str, str]) -> Iterable[Veto]:
     c = p.commitments
-    names = {party.id: party.name for party in p.parties}
     for i, holder in enumerate(c.veto_holders):
         if holder in adversaries:
             yield Veto(

@@ -8,7 +8,9 @@ parameters, never its weights; :func:`aggregate` reads weights, never the propos
 from __future__ import annotations
 
 import difflib
+import weakref
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import attrs
 
@@ -60,30 +62,31 @@ def evaluate(
 def aggregate(evaluation: Evaluation, policy: Policy | None = None) -> Scorecard:
     """Weigh an evaluation under a policy into a scorecard (pure arithmetic)."""
     policy = policy or Policy.bundled()
-    disabled = frozenset(code.upper() for code in policy.disabled_rules)
-    findings = tuple(f for f in evaluation.findings if f.code not in disabled)
+    table = _table(policy)
+    findings = evaluation.findings
+    if table.disabled:
+        findings = tuple(f for f in findings if f.code not in table.disabled)
 
     pillars: list[PillarScore] = []
     known_weight = total_weight = 0.0
-    for pillar in Pillar:
-        results = [
-            (c, r) for c, r in zip(CRITERIA, evaluation.criteria, strict=True) if c.pillar is pillar
-        ]
+    unknown_credit = policy.unknown_credit
+    results = evaluation.criteria
+    for pillar, pillar_weight, members in table.pillars:
         shares = _apportion(
-            [0.0 if r.not_applicable else policy.criteria.of(c.id) for c, r in results]
+            tuple(0.0 if results[i].not_applicable else weight for i, weight in members)
         )
         scores: list[CriterionScore] = []
-        for (c, r), possible in zip(results, shares, strict=True):
-            weight = policy.criteria.of(c.id)
-            credit = r.earned + r.unknown * policy.unknown_credit
+        for (i, weight), possible in zip(members, shares, strict=True):
+            r = results[i]
+            c = CRITERIA[i]
             scores.append(
                 CriterionScore(
                     id=c.id,
                     name=c.name,
                     status=r.status,
                     weight=weight,
-                    points=round(possible * credit, 2),
-                    possible=round(possible, 2),
+                    points=round(possible * (r.earned + r.unknown * unknown_credit), 2),
+                    possible=possible,
                     evidence=r.evidence,
                     reason=r.reason,
                 )
@@ -92,7 +95,7 @@ def aggregate(evaluation: Evaluation, policy: Policy | None = None) -> Scorecard
                 total_weight += weight
                 known_weight += weight * (1.0 - r.unknown)
         pillar_score = round(min(100.0, sum(s.points for s in scores)), 2)
-        pillars.append(PillarScore(pillar, pillar_score, policy.pillars.of(pillar), tuple(scores)))
+        pillars.append(PillarScore(pillar, pillar_score, pillar_weight, tuple(scores)))
 
     overall, uncapped, verdict, limits = _overall(pillars, findings, policy)
     return Scorecard(
@@ -104,7 +107,7 @@ def aggregate(evaluation: Evaluation, policy: Policy | None = None) -> Scorecard
         pillars=tuple(pillars),
         findings=findings,
         limits=limits,
-        policy=PolicyRef(policy.id, policy.hash),
+        policy=table.ref,
         library_version=__version__,
     )
 
@@ -144,20 +147,64 @@ def _catalog_for(policy: Policy, catalog: Catalog | None) -> Catalog:
     return rules
 
 
-def _apportion(weights: list[float]) -> list[float]:
+@attrs.frozen
+class _Table:
+    """What aggregation needs from a policy, laid out once per policy object."""
+
+    pillars: tuple[tuple[Pillar, float, tuple[tuple[int, float], ...]], ...]
+    """Per pillar: its weight, and (index into CRITERIA, weight) of each of its criteria."""
+    disabled: frozenset[str]
+    ref: PolicyRef
+
+
+# Keyed by id() and checked against a weak reference: hashing a whole policy on every call would
+# cost more than the lookup saves.
+_TABLES: dict[int, tuple[weakref.ref[Policy], _Table]] = {}
+
+
+def _table(policy: Policy) -> _Table:
+    key = id(policy)
+    cached = _TABLES.get(key)
+    if cached is not None and cached[0]() is policy:
+        return cached[1]
+    table = _Table(
+        pillars=tuple(
+            (
+                pillar,
+                policy.pillars.of(pillar),
+                tuple(
+                    (i, policy.criteria.of(c.id))
+                    for i, c in enumerate(CRITERIA)
+                    if c.pillar is pillar
+                ),
+            )
+            for pillar in Pillar
+        ),
+        disabled=frozenset(code.upper() for code in policy.disabled_rules),
+        ref=PolicyRef(policy.id, policy.hash),
+    )
+    def forget(_: weakref.ref[Policy]) -> None:
+        _TABLES.pop(key, None)
+
+    _TABLES[key] = (weakref.ref(policy, forget), table)
+    return table
+
+
+@lru_cache(maxsize=1024)
+def _apportion(weights: tuple[float, ...]) -> tuple[float, ...]:
     """Split 100 points in proportion to ``weights``, in whole cents that add up to exactly 100.
 
     Largest-remainder rounding, so a pillar whose criteria are all met shows 100.0, not 99.99.
     """
     total = sum(weights)
     if total <= 0:
-        return [0.0] * len(weights)
+        return (0.0,) * len(weights)
     exact = [10_000 * w / total for w in weights]
     cents = [int(x) for x in exact]
     by_remainder = sorted(range(len(weights)), key=lambda i: (cents[i] - exact[i], i))
     for i in by_remainder[: 10_000 - sum(cents)]:
         cents[i] += 1
-    return [c / 100 for c in cents]
+    return tuple(c / 100 for c in cents)
 
 
 def _overall(

@@ -92,8 +92,7 @@ class Rule:
         return self.remedy.format(
             adversary=facts.adversary,
             beneficiary=facts.beneficiary,
-            guarantors=facts.names(g for g in p.guarantors if g not in facts.adversaries)
-            or "the guarantors",
+            guarantors=facts.friendly_guarantors or "the guarantors",
             lead=p.name_of(p.lead_guarantor) if p.lead_guarantor else "the lead guarantor",
         )
 
