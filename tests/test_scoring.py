@@ -300,3 +300,17 @@ def test_rule_plugins_are_loaded_only_when_the_policy_names_them(
     assert "PLG001" in score(proposal, Policy(rule_plugins=("fake",))).codes()
     with pytest.raises(guarantees.InvalidCatalog, match="did you mean 'fake'"):
         score(proposal, Policy(rule_plugins=("fak",)))
+
+
+def test_scoring_is_thread_safe() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    proposals = [guarantees.catalog.load(n) for n in guarantees.catalog.names()] * 20
+    policies = [Policy(), Policy.bundled("denial")]
+    expected = [[score(p, pol).to_json() for p in proposals] for pol in policies]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = [
+            list(pool.map(lambda p, pol=pol: score(p, pol).to_json(), proposals))
+            for pol in policies
+        ]
+    assert got == expected
