@@ -314,3 +314,15 @@ def test_scoring_is_thread_safe() -> None:
             for pol in policies
         ]
     assert got == expected
+
+
+def test_score_many_with_workers_keeps_input_order_and_results() -> None:
+    proposals = [guarantees.catalog.load(n) for n in guarantees.catalog.names()] * 5
+    single = list(guarantees.score_many(proposals))
+    parallel = list(guarantees.score_many(iter(proposals), workers=2, chunk_size=3))
+    assert parallel == single
+
+
+def test_score_many_with_workers_refuses_a_custom_catalog() -> None:
+    with pytest.raises(ValueError, match="workers=1"):
+        next(guarantees.score_many([example()], catalog=guarantees.rules(), workers=2))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import weakref
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -127,13 +128,61 @@ def score(
 
 
 def score_many(
-    proposals: Iterable[Proposal], policy: Policy | None = None, *, catalog: Catalog | None = None
+    proposals: Iterable[Proposal],
+    policy: Policy | None = None,
+    *,
+    catalog: Catalog | None = None,
+    workers: int = 1,
+    chunk_size: int = 256,
 ) -> Iterator[Scorecard]:
-    """Score proposals one at a time, as they come: holds no list, so memory stays flat."""
+    """Score proposals as they come, in input order; memory stays flat however many there are.
+
+    With ``workers > 1`` the proposals are scored in that many processes (standard library
+    ``concurrent.futures``), ``chunk_size`` at a time, with at most ``2 * workers`` chunks in
+    flight, so a large batch still streams. Only the bundled rules plus the policy's plugins cross
+    process boundaries: a custom ``catalog`` requires ``workers=1``.
+    """
     policy = policy or Policy.bundled()
+    if workers > 1:
+        if catalog is not None:
+            raise ValueError("a custom catalog cannot be sent to worker processes; use workers=1")
+        yield from _score_in_processes(proposals, policy, workers, chunk_size)
+        return
     rules = _catalog_for(policy, catalog)
     for proposal in proposals:
         yield aggregate(evaluate(proposal, policy.parameters, rules), policy)
+
+
+def _score_chunk(policy: Policy, chunk: list[Proposal]) -> list[Scorecard]:
+    return list(score_many(chunk, policy))
+
+
+def _score_in_processes(
+    proposals: Iterable[Proposal], policy: Policy, workers: int, chunk_size: int
+) -> Iterator[Scorecard]:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    _catalog_for(policy, None)  # fail here, not in a worker, on a bad plugin or disabled code
+    chunks = _chunked(proposals, max(1, chunk_size))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[list[Scorecard]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_score_chunk, policy, chunk))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _chunked(items: Iterable[Proposal], size: int) -> Iterator[list[Proposal]]:
+    chunk: list[Proposal] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _catalog_for(policy: Policy, catalog: Catalog | None) -> Catalog:
@@ -183,6 +232,7 @@ def _table(policy: Policy) -> _Table:
         disabled=frozenset(code.upper() for code in policy.disabled_rules),
         ref=PolicyRef(policy.id, policy.hash),
     )
+
     def forget(_: weakref.ref[Policy]) -> None:
         _TABLES.pop(key, None)
 
