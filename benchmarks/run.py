@@ -1,0 +1,192 @@
+"""Benchmark: each goal is a ratio of two things measured side by side in this one run.
+
+Machines here are shared and noisy, so absolute times are printed for information only; the
+targets are ratios, and every ratio compares medians of interleaved repeats. Exits 1 and names
+the figure when a target is missed.
+
+Run: python benchmarks/run.py            (all goals; about two minutes on 2 cores)
+     python benchmarks/run.py --quick    (fewer repeats and a 20,000-proposal stream)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from generate import generated_data
+
+import guarantees
+from guarantees import Proposal
+
+
+def per_call(fn: Callable[[], object], number: int) -> float:
+    start = time.perf_counter()
+    for _ in range(number):
+        fn()
+    return (time.perf_counter() - start) / number
+
+
+def paired(
+    a: Callable[[], object], b: Callable[[], object], number: int, repeats: int
+) -> tuple[float, float]:
+    """Median seconds per call of ``a`` and ``b``, measured in alternation so noise hits both."""
+    times_a, times_b = [], []
+    for _ in range(repeats):
+        times_a.append(per_call(a, number))
+        times_b.append(per_call(b, number))
+    return statistics.median(times_a), statistics.median(times_b)
+
+
+class Report:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, bool]] = []
+
+    def add(self, goal: str, measured: float, target: str, ok: bool, detail: str) -> None:
+        self.rows.append((goal, f"{measured:.2f}", target, ok))
+        mark = "ok  " if ok else "MISS"
+        print(f"{mark} {goal:58} {measured:8.2f} (target {target})  {detail}", flush=True)
+
+    @property
+    def missed(self) -> list[str]:
+        return [goal for goal, _, _, ok in self.rows if not ok]
+
+
+def score_vs_validate(report: Report, quick: bool) -> None:
+    """Scoring a validated proposal costs no more than validating its input."""
+    inputs = [
+        guarantees.catalog.load(n).model_dump(mode="json") for n in guarantees.catalog.names()
+    ]
+    inputs += list(generated_data(200, seed=1))
+    proposals = [Proposal.model_validate(d) for d in inputs]
+
+    def validate_all() -> None:
+        for d in inputs:
+            Proposal.model_validate(d)
+
+    def score_all() -> None:
+        for p in proposals:
+            guarantees.score(p)
+
+    t_validate, t_score = paired(validate_all, score_all, 1 if quick else 3, 5 if quick else 9)
+    ratio = t_score / t_validate
+    n = len(inputs)
+    report.add(
+        "score / model_validate (catalog + 200 generated)",
+        ratio,
+        "<= 1.0",
+        ratio <= 1.0,
+        f"{t_score / n * 1e6:.0f} µs vs {t_validate / n * 1e6:.0f} µs per proposal",
+    )
+
+
+def score_many_memory(report: Report, quick: bool) -> None:
+    """score_many streams: peak memory while scoring N proposals equals that for N/10."""
+    total = 20_000 if quick else 100_000
+    # A fixed pool of 1,000 validated proposals, each streamed under a fresh id: the input costs
+    # the same memory at any length, so what grows is the scorer's (validating in the loop would
+    # measure pydantic-core's own bounded string cache instead).
+    pool = [Proposal.model_validate(d) for d in generated_data(1_000, seed=2)]
+
+    def stream(count: int) -> Iterator[Proposal]:
+        for i in range(count):
+            yield pool[i % len(pool)].model_copy(update={"id": f"stream-{i}"})
+
+    for _ in guarantees.score_many(stream(2_000)):  # warm caches before measuring
+        pass
+    peaks = []
+    for count in (total // 10, total):
+        gc.collect()
+        tracemalloc.start()
+        last = None
+        for card in guarantees.score_many(stream(count)):
+            last = card
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert last is not None
+        peaks.append(peak)
+    ratio = peaks[1] / peaks[0]
+    report.add(
+        f"score_many peak memory, {total:,} vs {total // 10:,} proposals",
+        ratio,
+        "<= 1.2",
+        ratio <= 1.2,
+        f"peaks {peaks[0] / 1e3:.0f} kB and {peaks[1] / 1e3:.0f} kB (tracemalloc)",
+    )
+
+
+def import_time(report: Report, quick: bool) -> None:
+    """`import guarantees` costs at most 1.5 times `import pydantic`."""
+
+    def start(module: str) -> Callable[[], object]:
+        return lambda: subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+
+    t_ours, t_pydantic = paired(start("guarantees"), start("pydantic"), 3, 3 if quick else 7)
+    ratio = t_ours / t_pydantic
+    report.add(
+        "python -c 'import guarantees' / 'import pydantic'",
+        ratio,
+        "<= 1.5",
+        ratio <= 1.5,
+        f"{t_ours * 1e3:.0f} ms vs {t_pydantic * 1e3:.0f} ms per process",
+    )
+
+
+def workers_throughput(report: Report, quick: bool) -> None:
+    """score_many(workers=2) scores at least 1.6 times as many proposals per second."""
+    count = 20_000 if quick else 100_000
+    proposals = [Proposal.model_validate(d) for d in generated_data(count, seed=3)]
+
+    def single() -> None:
+        for _ in guarantees.score_many(proposals):
+            pass
+
+    def parallel() -> None:
+        for _ in guarantees.score_many(proposals, workers=2, chunk_size=1000):
+            pass
+
+    t_single, t_parallel = paired(single, parallel, 1, 1 if quick else 3)
+    ratio = t_single / t_parallel
+    report.add(
+        f"score_many throughput, workers=2 / workers=1 ({count:,})",
+        ratio,
+        ">= 1.6",
+        ratio >= 1.6,
+        f"{count / t_parallel:,.0f}/s vs {count / t_single:,.0f}/s",
+    )
+
+
+GOALS: dict[str, Callable[[Report, bool], None]] = {
+    "score": score_vs_validate,
+    "memory": score_many_memory,
+    "import": import_time,
+    "workers": workers_throughput,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, smaller streams")
+    parser.add_argument("goals", nargs="*", choices=[*GOALS, []], help="run only these goals")
+    args = parser.parse_args()
+    report = Report()
+    print(f"guarantees {guarantees.__version__}, Python {sys.version.split()[0]}")
+    for name in args.goals or GOALS:
+        GOALS[name](report, args.quick)
+    if report.missed:
+        print(f"missed {len(report.missed)} of {len(report.rows)}: {'; '.join(report.missed)}")
+        return 1
+    print(f"all {len(report.rows)} targets met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
