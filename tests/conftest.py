@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-settings.register_profile("default", max_examples=60, deadline=None)
+# Both profiles print a `@reproduce_failure` blob with a failing example, so it can be replayed.
+settings.register_profile("default", max_examples=60, deadline=None, print_blob=True)
 settings.register_profile("ci", max_examples=250, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 

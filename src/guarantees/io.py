@@ -125,7 +125,24 @@ def dump(model: BaseModel, format: Literal["yaml", "json"] = "yaml") -> str:
     data = model.model_dump(mode="json", exclude_defaults=True)
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+class _Dumper(yaml.SafeDumper):
+    """The safe dumper, double-quoting strings that hold a NEL (U+0085).
+
+    PyYAML writes such a string single-quoted with the NEL as a raw line break, which its own
+    reader then folds into a space, so ``load(dump(p)) != p`` (found by the property tests).
+    Double quotes escape it as ``\\N``.
+    """
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if "\x85" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
 
 
 def save(model: BaseModel, path: str | os.PathLike[str]) -> None:

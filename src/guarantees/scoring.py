@@ -249,7 +249,8 @@ def _apportion(weights: tuple[float, ...]) -> tuple[float, ...]:
     total = sum(weights)
     if total <= 0:
         return (0.0,) * len(weights)
-    exact = [10_000 * w / total for w in weights]
+    # Rounded at 1e-6 cent so that float noise (weights scaled by 3 or 0.1) moves no cent.
+    exact = [round(10_000 * w / total, 6) for w in weights]
     cents = [int(x) for x in exact]
     by_remainder = sorted(range(len(weights)), key=lambda i: (cents[i] - exact[i], i))
     for i in by_remainder[: 10_000 - sum(cents)]:
@@ -257,12 +258,25 @@ def _apportion(weights: tuple[float, ...]) -> tuple[float, ...]:
     return tuple(c / 100 for c in cents)
 
 
+def _cents(value: float) -> float:
+    """``value`` rounded to cents, float noise first rounded away: a mean that is exactly on a
+    half cent (369.86 / 4) must round the same way whatever the scale of the weights."""
+    return round(round(value, 9), 2)
+
+
+def _cents_at_most(cap: float) -> float:
+    """The largest whole-cent score not above ``cap``: rounding the overall to cents must not lift
+    it over a cap that has more decimals (a cap of 1.6875 gave 1.69)."""
+    cents = round(cap, 2)
+    return cents if cents <= cap else round(cents - 0.01, 2)
+
+
 def _overall(
     pillars: list[PillarScore], findings: tuple[Finding, ...], policy: Policy
 ) -> tuple[float, float, Verdict, tuple[Limit, ...]]:
     limits: list[Limit] = []
     weights = sum(p.weight for p in pillars)
-    mean = round(sum(p.weight * p.score for p in pillars) / weights, 2)
+    mean = _cents(sum(p.weight * p.score for p in pillars) / weights)
     weakest = min(pillars, key=lambda p: (p.score, list(Pillar).index(p.pillar)))
     overall = mean
     ceiling = round(weakest.score + policy.compensation_limit, 2)
@@ -282,7 +296,7 @@ def _overall(
         if not hits:
             continue
         if effect.overall_cap is not None and effect.overall_cap < overall:
-            overall = effect.overall_cap
+            overall = _cents_at_most(effect.overall_cap)
             limits.append(
                 Limit(
                     "finding",

@@ -70,12 +70,17 @@ def horizon(f: Facts, params: Parameters) -> CriterionResult:
             reason="no pledge states how many years it covers",
         )
     path, years = max(stated, key=lambda item: item[1])
+    earned = min(1.0, years / params.horizon_years)
+    # A pledge that states no years may be the longest: what it could add stays unknown, as in
+    # every best-of criterion (otherwise stating a short pledge beside it lowers the score).
+    unstated = tuple(p for p, i in items if pledges[i].years is None) if earned < 1 else ()
     return CriterionResult(
         "capabilities.horizon",
-        earned=min(1.0, years / params.horizon_years),
-        evidence=(path,),
+        earned=earned,
+        unknown=1.0 - earned if unstated else 0.0,
+        evidence=(path, *unstated),
         reason=f"longest pledge covers {years} year(s) of the {params.horizon_years} that count "
-        "as a full horizon",
+        "as a full horizon" + (f" ({len(unstated)} pledge(s) state no years)" if unstated else ""),
     )
 
 
