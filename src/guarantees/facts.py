@@ -29,12 +29,20 @@ class Veto:
     evidence: tuple[str, ...]
 
 
-def join_names(names: Iterable[str]) -> str:
-    """``["A", "B", "C"]`` → ``"A, B and C"``, for messages."""
+def join_names(names: Iterable[str], *, most: int | None = None) -> str:
+    """``["A", "B", "C"]`` → ``"A, B and C"``, for messages; with ``most``, longer lists keep
+    their first ``most - 1`` names and a count (``"A, B, C and 8 others"``), so that a message
+    naming eleven guarantors stays a sentence."""
     items = list(names)
+    if most is not None and len(items) > most:
+        items = [*items[: most - 1], f"{len(items) - most + 1} others"]
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+_MOST_PARTIES = 4
+"""Parties named in one message before the rest are counted."""
 
 
 @attrs.frozen
@@ -91,12 +99,14 @@ class Facts:
             party_names=names,
             beneficiary=names[p.beneficiary],
             adversary=join_names(names[a] for a in p.adversaries),
-            friendly_guarantors=join_names(names[g] for g in p.guarantors if g not in adversaries),
+            friendly_guarantors=join_names(
+                (names[g] for g in p.guarantors if g not in adversaries), most=_MOST_PARTIES
+            ),
         )
 
     def names(self, ids: Iterable[str]) -> str:
         """Display names of party ids, joined for a message."""
-        return join_names(self.party_names.get(i, i) for i in ids)
+        return join_names((self.party_names.get(i, i) for i in ids), most=_MOST_PARTIES)
 
 
 def _vetoes(p: Proposal, adversaries: frozenset[str], names: Mapping[str, str]) -> Iterable[Veto]:

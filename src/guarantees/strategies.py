@@ -50,6 +50,7 @@ from .model import (
     DecisionRule,
     Deployment,
     DeploymentKind,
+    FieldedBy,
     Funding,
     Legal,
     LegalForm,
@@ -268,6 +269,7 @@ def _pledge(providers: tuple[str, ...]) -> st.SearchStrategy[Pledge]:
         years=_maybe(st.integers(0, 100)),
         funding=_maybe(st.sampled_from(Funding)),
         annual_approval=_MAYBE_BOOL,
+        fielded_by=st.sampled_from(FieldedBy),
     )
 
 

@@ -146,12 +146,12 @@ def roles(p: Proposal) -> set[str]:
 
 
 def test_strategies_reach_every_field_enum_value_and_role() -> None:
-    """Over a fixed-seed sample of 300 proposals, every enum value, both sides of every optional
+    """Over a fixed-seed sample of 500 proposals, every enum value, both sides of every optional
     field and boolean, empty and non-empty lists, and every role of the adversary are reached."""
     seen: set[str] = set()
 
     @seed(20250820)
-    @settings(max_examples=300, database=None, phases=[Phase.generate], deadline=None)
+    @settings(max_examples=500, database=None, phases=[Phase.generate], deadline=None)
     @given(proposals())
     def collect(p: Proposal) -> None:
         seen.update(features(p))

@@ -63,7 +63,10 @@ def specific_triggers(f: Facts, _: Parameters) -> CriterionResult:
         reason=lambda e: (
             "a specific, verifiable trigger"
             if e >= 1
-            else ("a specific trigger that cannot be verified" if e > 0 else "no specific trigger")
+            # "not shown": the trigger may be unverifiable or simply silent on it (unknown)
+            else (
+                "a specific trigger, not shown to be verifiable" if e > 0 else "no specific trigger"
+            )
         ),
     )
 
@@ -145,22 +148,39 @@ def predefined_size(f: Facts, _: Parameters) -> CriterionResult:
 
 
 def escalation_ladder(f: Facts, _: Parameters) -> CriterionResult:
+    """Half for how high the ladder reaches, half for how many rungs it has.
+
+    A commitment to armed force reaches the top rung even with no sanctions below it; the rungs
+    below still count, because a graduated response answers the small violations that the top
+    rung is too heavy for.
+    """
     responses = f.proposal.commitments.responses
-    present = [name for name, kinds in LADDER if any(r.kind in kinds for r in responses)]
-    missing = [name for name, _ in LADDER if name not in present]
+    present = [
+        n for n, (name, kinds) in enumerate(LADDER) if any(r.kind in kinds for r in responses)
+    ]
+    missing = [name for n, (name, _) in enumerate(LADDER) if n not in present]
+    reach = max(present) + 1 if present else 0
     kinds = frozenset().union(*(k for _, k in LADDER))
     return CriterionResult(
         "commitments.escalation_ladder",
-        earned=len(present) / len(LADDER),
+        earned=(reach + len(present)) / (2 * len(LADDER)),
         evidence=tuple(
             f"/commitments/responses/{i}" for i, r in enumerate(responses) if r.kind in kinds
         ),
-        reason=f"{len(present)} of {len(LADDER)} rungs"
+        reason=(f"reaches {LADDER[reach - 1][0]}; " if reach else "")
+        + f"{len(present)} of {len(LADDER)} rungs"
         + (f"; missing: {', '.join(missing)}" if missing else ""),
     )
 
 
 def decision_rule(f: Facts, _: Parameters) -> CriterionResult:
+    if f.vetoes:
+        # No rule earns points, stated or not, while the adversary can block the response.
+        return CriterionResult(
+            "commitments.decision_rule",
+            evidence=tuple(dict.fromkeys(p for v in f.vetoes for p in v.evidence)),
+            reason=f"{f.vetoes[0].reason}: the adversary can block the response",
+        )
     rule = f.proposal.commitments.decision_rule
     if rule is None:
         return CriterionResult(

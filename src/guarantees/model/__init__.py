@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .capabilities import CORE_CATEGORIES, Capabilities, CapabilityCategory, Funding, Pledge
+from .capabilities import (
+    CORE_CATEGORIES,
+    Capabilities,
+    CapabilityCategory,
+    FieldedBy,
+    Funding,
+    Pledge,
+)
 from .commitments import (
     SUBSTANTIVE_RESPONSES,
     AdversaryDeadline,
@@ -31,6 +38,7 @@ __all__ = [
     "DecisionRule",
     "Deployment",
     "DeploymentKind",
+    "FieldedBy",
     "Funding",
     "Legal",
     "LegalForm",

@@ -8,7 +8,14 @@ from pydantic import Field
 
 from ._base import Model, PartyId
 
-__all__ = ["CORE_CATEGORIES", "Capabilities", "CapabilityCategory", "Funding", "Pledge"]
+__all__ = [
+    "CORE_CATEGORIES",
+    "Capabilities",
+    "CapabilityCategory",
+    "FieldedBy",
+    "Funding",
+    "Pledge",
+]
 
 
 class CapabilityCategory(StrEnum):
@@ -52,8 +59,23 @@ class Funding(StrEnum):
     PROMISED = "promised"
 
 
+class FieldedBy(StrEnum):
+    """Whose forces operate a pledged capability.
+
+    An alliance defends its member partly with the allies' own kit on its soil (air-defence
+    batteries, armoured battlegroups); that is capability committed to the beneficiary's defence
+    as surely as kit handed over, and a model that could only state the latter scored every
+    alliance's capabilities at zero.
+    """
+
+    BENEFICIARY = "beneficiary"
+    """Supplied to the beneficiary's own forces (the default)."""
+    PROVIDERS = "providers"
+    """Fielded by the providers' own forces for the beneficiary's defence, on or over its soil."""
+
+
 class Pledge(Model):
-    """One pledge of military or industrial support to the beneficiary."""
+    """One pledge of military or industrial support for the beneficiary's defence."""
 
     category: CapabilityCategory = Field(description="What the pledge supplies.")
     providers: tuple[PartyId, ...] = Field(
@@ -81,9 +103,15 @@ class Pledge(Model):
         description="Whether each year's delivery needs a new approval (budget vote, "
         "executive decision); omit when not stated.",
     )
+    fielded_by: FieldedBy = Field(
+        default=FieldedBy.BENEFICIARY,
+        description="`beneficiary` when the capability is handed to its forces; `providers` when "
+        "the providers' own forces field it for the beneficiary's defence (an ally's air-defence "
+        "batteries stationed on its soil).",
+    )
 
 
 class Capabilities(Model):
-    """The capabilities pillar: sustained supply to the beneficiary."""
+    """The capabilities pillar: sustained supply for the beneficiary's defence."""
 
     pledges: tuple[Pledge, ...] = Field(default=(), description="Pledges of support.")

@@ -153,3 +153,28 @@ def annual_approval(ctx: Context) -> Hit | None:
         f"{len(subject)} pledge(s) to {ctx.facts.beneficiary} need a new approval every year.",
         tuple(f"/capabilities/pledges/{i}" for i in subject),
     )
+
+
+@define_rule(
+    "CAP005",
+    "no-capability-pledged",
+    title="No capability pledged",
+    pillar=Pillar.CAPABILITIES,
+    severity=Severity.HIGH,
+    rationale="""The analysis makes the beneficiary's own defence the first guarantee: without
+    sustained supply, every other promise rests on an army the adversary can outlast. A package
+    that pledges nothing is weaker than one whose pledges are merely promised (CAP001).""",
+    remedy="""Pledge funded, multi-year support in the core categories (air defence, long-range
+    strike, armour, ISR, industrial support), or state the capabilities the guarantors' own
+    forces field for its defence (`fielded_by: providers`).""",
+    triggers={"capabilities": {"pledges": []}},
+)
+def no_capability_pledged(ctx: Context) -> Hit | None:
+    if ctx.facts.friendly_pledges:
+        return None
+    adversary_only = bool(ctx.proposal.capabilities.pledges)
+    return Hit(
+        f"No guarantor pledges any capability for {ctx.facts.beneficiary}'s defence"
+        + (" (only the adversary pledges any)." if adversary_only else "."),
+        ("/capabilities/pledges",),
+    )

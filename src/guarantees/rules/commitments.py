@@ -143,9 +143,13 @@ def no_automatic_response(ctx: Context) -> Hit | None:
     substantive = ctx.facts.substantive_responses
     if not substantive or any(responses[i].automatic for i in substantive):
         return None
+    who = ctx.facts.names(_guarantors(ctx))
+    unstated = any(responses[i].automatic is None for i in substantive)
     return Hit(
-        f"Every response {ctx.facts.names(_guarantors(ctx))} commit to needs a new decision "
-        "before it starts.",
+        f"No response {who} commit to is stated to be automatic: as written, each may need a "
+        "new decision before it starts."
+        if unstated
+        else f"Every response {who} commit to needs a new decision before it starts.",
         tuple(f"/commitments/responses/{i}" for i in substantive),
     )
 
