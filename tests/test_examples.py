@@ -53,3 +53,27 @@ def test_embed_json_reports_validation_errors_as_data() -> None:
 
 def test_custom_rule_example_flags_its_own_code() -> None:
     assert "NUC001 [medium]" in run("custom_rule.py").stdout
+
+
+def test_score_one_prints_the_report_and_traces_the_worst_finding_to_its_rule() -> None:
+    done = run("score_one.py")
+    assert done.returncode == 0, done.stderr
+    assert "Budapest Memorandum" in done.stdout
+    assert "Why COM001 matters:" in done.stdout
+
+
+def test_score_one_reports_an_unknown_name_in_one_line() -> None:
+    done = run("score_one.py", "budapest-memorandum")
+    assert done.returncode == 2
+    assert "did you mean 'budapest-memorandum-1994'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_compare_ranks_the_alliances_above_the_budapest_memorandum() -> None:
+    done = run("compare.py")
+    assert done.returncode == 0, done.stderr
+    ranking = [line.split()[1] for line in done.stdout.splitlines() if line[:1].isdigit()]
+    assert ranking.index("us-rok-mutual-defense-treaty-1953") < ranking.index(
+        "budapest-memorandum-1994"
+    )
+    assert "Probability of ranking first" in done.stdout

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -185,3 +187,18 @@ def _to_toml(data: Any, prefix: str = "") -> str:
         for item in items:
             out += f"\n[[{prefix}{key}]]\n" + _to_toml(item, f"{prefix}{key}.")
     return out
+
+
+def test_save_writes_a_file_with_the_umask_permissions_not_owner_only(tmp_path: Path) -> None:
+    """``write_atomic`` must not leave the owner-only mode of a temporary file on a report."""
+
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "report.yaml"
+        from guarantees import catalog
+
+        save(catalog.load("three-pillar-architecture"), target)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["report.yaml"]

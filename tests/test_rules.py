@@ -6,6 +6,8 @@ parametrised test gives every rule, by code, a case that triggers it and one tha
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import guarantees
@@ -104,18 +106,23 @@ def test_findings_are_sorted_by_severity_then_code() -> None:
     assert proposal.guarantors[-1] == "borduria"
 
 
-def test_readme_rule_table_matches_the_catalog() -> None:
+def test_docs_rules_md_is_generated_from_the_catalog() -> None:
+    """docs/rules.md is what `python -m guarantees.render.rules_doc` writes: regenerate it after
+    changing a rule's title, severity, rationale, remedy or example."""
     from pathlib import Path
 
-    readme = (Path(__file__).parent.parent / "README.md").read_text()
-    rows = [
-        line.split("|")[1:4]
-        for line in readme.splitlines()
-        if line.startswith("| ") and line.split("|")[1].strip() in CATALOG
-    ]
-    table = [(c.strip(), s.strip(), t.strip()) for c, s, t in rows]
-    expected = [
-        (r.code, r.severity.value, r.title)
-        for r in sorted(CATALOG, key=lambda r: (r.severity.rank, r.code))
-    ]
-    assert table == expected
+    from guarantees.render import rules_doc
+
+    page = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == rules_doc.page()
+
+
+def test_readme_links_the_rule_reference_and_counts_every_rule() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "(docs/rules.md)" in readme
+    assert f"{len(CATALOG)} rules flag" in readme
+    for severity in guarantees.Severity:
+        count = sum(1 for r in CATALOG if r.severity is severity)
+        assert re.search(rf"\b{count} {severity.value}\b", readme), severity

@@ -8,6 +8,16 @@ from __future__ import annotations
 
 from . import catalog
 from ._version import __version__
+from .analysis import (
+    Comparison,
+    Diff,
+    Plan,
+    Sensitivity,
+    compare,
+    diff,
+    plan,
+    sensitivity,
+)
 from .errors import (
     ErrorDetail,
     GuaranteesError,
@@ -27,6 +37,14 @@ from .scorecard import CriterionScore, Finding, Limit, PillarScore, Scorecard
 from .scoring import Evaluation, aggregate, evaluate, score, score_many
 
 __all__ = [
+    "Comparison",
+    "Diff",
+    "Plan",
+    "Sensitivity",
+    "compare",
+    "diff",
+    "plan",
+    "sensitivity",
     "MAX_BYTES",
     "Catalog",
     "Context",

@@ -11,7 +11,6 @@ import difflib
 import json
 import os
 import re
-import tempfile
 import tomllib
 import types
 import typing
@@ -64,7 +63,11 @@ def load_model(
     """Load any pydantic model with the same error reporting as :func:`load`."""
     error = InvalidPolicy if model.__name__ == "Policy" else InvalidProposal
     text, name, fmt = _read(source, format, error)
-    data, lines = read_data(text, fmt, name, error)
+    try:
+        data, lines = read_data(text, fmt, name, error)
+    except RecursionError:  # `[` 100,000 times: json and PyYAML recurse once per level
+        detail = ErrorDetail("", "nested too deeply to read (lists or mappings within each other)")
+        raise error([detail], name) from None
     return validate(model, data, name=name, lines=lines, error=error)
 
 
@@ -153,14 +156,25 @@ def save(model: BaseModel, path: str | os.PathLike[str]) -> None:
 
 
 def write_atomic(target: Path, text: str) -> None:
-    """Write text through a temporary file and a rename, so no reader sees half a file."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    """Write text through a temporary file and a rename, so no reader sees half a file.
+
+    The temporary file is created with mode ``0o666`` and the kernel applies the umask, so the
+    result has the permissions a plain ``open(target, "w")`` gives (``tempfile.mkstemp`` would
+    leave an owner-only file, unreadable to whoever the report is for).
+    """
+    while True:
+        tmp = target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:  # pragma: no cover - a 48-bit name collision
+            continue
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -214,7 +228,13 @@ class _Loader(yaml.SafeLoader):
 def _load_yaml(
     text: str, name: str | None, error: type[InvalidProposal] | type[InvalidPolicy]
 ) -> tuple[Any, Lines]:
-    loader = _Loader(text)
+    try:
+        # The reader refuses control characters (U+001F, ...) already when it is built.
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        at = text.count("\n", 0, max(exc.position, 0)) + 1
+        message = f"not valid YAML: character U+{exc.character:04X} is not allowed"
+        raise error([ErrorDetail("", message, at)], name) from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -177,6 +177,22 @@ class Scorecard:
         """``to_dict()`` as JSON; byte for byte the same for the same input and policy."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
+    def _repr_html_(self) -> str:
+        """What Jupyter shows: the HTML report as a fragment with scoped styles.
+
+        The renderer (and Jinja2) is imported here, on first display, so that
+        ``import guarantees`` stays light.
+        """
+        from .render import html
+
+        return html.report(self, fragment=True)
+
+    def _repr_markdown_(self) -> str:
+        """The Markdown report, for notebook front ends that prefer Markdown."""
+        from .render import markdown
+
+        return markdown.report(self)
+
     def __repr__(self) -> str:
         return (
             f"<Scorecard {self.proposal.id!r} overall={self.overall} verdict={self.verdict.value}"

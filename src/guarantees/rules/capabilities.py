@@ -115,6 +115,8 @@ def short_horizon(ctx: Context) -> Hit | None:
     },
 )
 def core_capability_missing(ctx: Context) -> Hit | None:
+    if not ctx.facts.friendly_pledges:
+        return None  # nothing pledged at all is CAP005's finding
     pledges = ctx.proposal.capabilities.pledges
     covered = {pledges[i].category for i in ctx.facts.friendly_pledges}
     missing = [c.label for c in CORE_CATEGORIES if c not in covered]

@@ -111,7 +111,9 @@ def consultation_only(ctx: Context) -> Hit | None:
     if ctx.facts.substantive_responses:
         return None
     responses = ctx.proposal.commitments.responses
-    kinds = sorted({r.kind.value.replace("_", " ") for r in responses}) or ["nothing"]
+    kinds = sorted({r.kind.value.replace("_", " ").replace("un ", "UN ") for r in responses}) or [
+        "nothing"
+    ]
     return Hit(
         f"If {ctx.facts.beneficiary} is attacked, the guarantors commit to "
         f"{', '.join(kinds)}: nothing that imposes a cost on {ctx.facts.adversary}.",

@@ -1,0 +1,37 @@
+"""Analysis on top of scoring: what it would take (plan), compare, diff, sensitivity to weights.
+
+Every tool re-uses :func:`guarantees.evaluate` and :func:`guarantees.aggregate` (sensitivity
+evaluates each proposal once and re-weighs only the arithmetic); nothing here renders for a
+terminal except :mod:`._render` and :mod:`.cli`, which the command line uses.
+"""
+
+from __future__ import annotations
+
+from .changes import Change, candidates, remedy_for
+from .compare import Comparison, Row, compare
+from .diff import Diff, FieldEffect, diff
+from .plan import Plan, Step, plan
+from .sensitivity import PairFlip, ProposalSensitivity, Sensitivity, sensitivity
+
+__all__ = [
+    "Change",
+    "Comparison",
+    "Diff",
+    "FieldEffect",
+    "PairFlip",
+    "Plan",
+    "ProposalSensitivity",
+    "Row",
+    "Sensitivity",
+    "Step",
+    "candidates",
+    "compare",
+    "diff",
+    "plan",
+    "remedy_for",
+    "sensitivity",
+]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
