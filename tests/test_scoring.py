@@ -11,6 +11,7 @@ import pytest
 
 import guarantees
 from guarantees import Pillar, Policy, Proposal, Status, Verdict, score
+from guarantees.policy import PillarWeights
 from guarantees.rules import BASELINE, apply_patch
 
 CATALOG_DIR = Path(guarantees.__file__).parent / "catalog"
@@ -75,24 +76,38 @@ def test_strong_pillars_cannot_buy_back_a_missing_one() -> None:
     assert next(lim.kind for lim in card.limits) == "compensation"
 
 
-def test_pillar_below_floor_forbids_the_top_verdict() -> None:
-    policy = Policy(compensation_limit=100.0, disabled_rules=("PRE001",))
-    card = score(
-        example(
-            {
-                "presence": {
-                    "deployments": [],
-                    "prepositioned_stocks": False,
-                    "contingency_plans": False,
-                    "integrated_command": False,
-                }
+def _no_presence() -> Proposal:
+    return example(
+        {
+            "presence": {
+                "deployments": [],
+                "prepositioned_stocks": False,
+                "contingency_plans": False,
+                "integrated_command": False,
             }
-        ),
-        policy,
+        }
     )
-    assert card.overall >= policy.thresholds.partial
+
+
+def test_pillar_below_floor_forbids_the_top_verdict() -> None:
+    # Presence weighs little here, so the score alone would be credible.
+    policy = Policy(
+        compensation_limit=100.0,
+        disabled_rules=("PRE001",),
+        pillars=PillarWeights(capabilities=2.0, commitments=2.0, presence=1.0),
+    )
+    card = score(_no_presence(), policy)
+    assert card.overall >= policy.thresholds.credible
     assert card.verdict is Verdict.PARTIAL
-    assert any(lim.kind == "floor" for lim in card.limits)
+    assert [lim.kind for lim in card.limits] == ["floor"]
+
+
+def test_a_limit_is_listed_only_where_it_lowers_the_verdict() -> None:
+    policy = Policy(compensation_limit=100.0, disabled_rules=("PRE001",))
+    card = score(_no_presence(), policy)
+    assert policy.thresholds.partial <= card.overall < policy.thresholds.credible
+    assert card.verdict is Verdict.PARTIAL
+    assert card.limits == ()  # the floor forbids credible, which the score does not reach
 
 
 def test_critical_finding_caps_the_overall_and_forces_trap() -> None:
@@ -326,3 +341,52 @@ def test_score_many_with_workers_keeps_input_order_and_results() -> None:
 def test_score_many_with_workers_refuses_a_custom_catalog() -> None:
     with pytest.raises(ValueError, match="workers=1"):
         next(guarantees.score_many([example()], catalog=guarantees.rules(), workers=2))
+
+
+def test_import_is_lazy_and_every_public_name_resolves() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, guarantees\n"
+        "heavy = [m for m in ('pydantic', 'yaml', 'guarantees.model', 'guarantees.scoring')"
+        " if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+        "import guarantees.scoring\n"
+        "assert callable(guarantees.rules), guarantees.rules\n"
+        "assert [n for n in guarantees.__all__ if getattr(guarantees, n, None) is None] == []\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert sorted(dir(guarantees)) == sorted(guarantees.__all__)
+    lazy = set(guarantees._LAZY)  # type: ignore[attr-defined]
+    assert lazy | {"rule", "rules"} == set(guarantees.__all__)
+
+
+def test_scorecards_pickle_compactly_and_round_trip() -> None:
+    import marshal
+    import pickle
+
+    from guarantees.scoring import _from_plain, _score_chunk
+
+    proposals = [guarantees.catalog.load(n) for n in guarantees.catalog.names()]
+    cards = [score(p) for p in proposals]
+    assert pickle.loads(pickle.dumps(cards)) == cards
+    sent = _score_chunk(Policy.bundled(), proposals)  # what a worker returns
+    memo: dict[Any, Any] = {}
+    assert [_from_plain(plain, memo) for plain in marshal.loads(sent)] == cards
+    assert [_from_plain(plain, memo).to_json() for plain in marshal.loads(sent)] == [
+        card.to_json() for card in cards
+    ]
+
+
+@pytest.mark.parametrize("container", [list, tuple])
+def test_score_many_with_workers_reads_a_list_in_place_and_restores_the_collector(
+    container: type,
+) -> None:
+    import gc
+
+    proposals = container(guarantees.catalog.load(n) for n in guarantees.catalog.names()) * 3
+    policy = Policy.bundled("denial")
+    single = list(guarantees.score_many(proposals, policy))
+    assert list(guarantees.score_many(proposals, policy, workers=2, chunk_size=4)) == single
+    assert gc.get_freeze_count() == 0

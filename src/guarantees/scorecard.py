@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import json
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -35,6 +36,22 @@ __all__ = [
 SCHEMA_VERSION = 1
 """Version of the ``to_dict()`` shape; raised whenever a key is renamed or removed."""
 
+_FIELD_GETTERS: dict[type, attrgetter[Any]] = {}
+
+
+def _reduce(self: Any) -> tuple[type, tuple[Any, ...]]:
+    """Pickle as the class and its field values, rebuilt by ``__init__`` when loaded.
+
+    attrs' default pickles each object as a dict of its state restored field by field; a
+    scorecard holds some 35 objects, and sending one to or from a worker process cost about as
+    much as scoring it (``score_many(workers=...)``). This form takes less than half as long.
+    """
+    cls = type(self)
+    get = _FIELD_GETTERS.get(cls)
+    if get is None:
+        get = _FIELD_GETTERS[cls] = attrgetter(*(a.name for a in attrs.fields(cls)))
+    return cls, get(self)
+
 
 @attrs.frozen
 class Finding:
@@ -47,6 +64,8 @@ class Finding:
     message: str
     evidence: tuple[str, ...]
     remedy: str
+
+    __reduce__ = _reduce
 
     @property
     def sort_key(self) -> tuple[int, str, tuple[str, ...]]:
@@ -77,6 +96,8 @@ class CriterionScore:
     evidence: tuple[str, ...]
     reason: str
 
+    __reduce__ = _reduce
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -99,6 +120,8 @@ class PillarScore:
     weight: float
     criteria: tuple[CriterionScore, ...]
 
+    __reduce__ = _reduce
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": self.score,
@@ -115,6 +138,8 @@ class Limit:
     """``compensation`` (weakest pillar), ``finding`` (a severity cap) or ``floor``."""
     detail: str
 
+    __reduce__ = _reduce
+
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "detail": self.detail}
 
@@ -124,11 +149,15 @@ class ProposalRef:
     id: str
     title: str
 
+    __reduce__ = _reduce
+
 
 @attrs.frozen
 class PolicyRef:
     id: str
     hash: str
+
+    __reduce__ = _reduce
 
 
 @attrs.frozen
@@ -147,6 +176,8 @@ class Scorecard:
     policy: PolicyRef
     library_version: str
     schema_version: int = SCHEMA_VERSION
+
+    __reduce__ = _reduce
 
     def pillar(self, pillar: Pillar | str) -> PillarScore:
         """The score of one pillar."""

@@ -46,7 +46,8 @@ from ..levels import Pillar, Severity, Verdict
 from ..model import Proposal
 from ..policy import Policy
 from ..scorecard import SCHEMA_VERSION, PolicyRef, ProposalRef
-from ..scoring import Evaluation, _catalog_for, aggregate, evaluate
+from ..scoring import Evaluation, _catalog_for, _cents_at_most, aggregate, evaluate
+from ..scoring import _cents as _score_cents
 from ._common import Report
 
 if TYPE_CHECKING:
@@ -431,12 +432,6 @@ def _rounded(values: Floats, digits: int) -> Floats:
     return rounded
 
 
-def _cents_at_most(cap: float) -> float:
-    """Mirrors ``scoring._cents_at_most``: the largest whole-cent score not above ``cap``."""
-    cents = round(cap, 2)
-    return cents if cents <= cap else round(cents - 0.01, 2)
-
-
 # -- statistics --------------------------------------------------------------------------------
 
 
@@ -477,4 +472,4 @@ def _quantile(values: Floats, q: float) -> float:
 
 
 def _cents(value: float) -> float:
-    return round(round(value, 9), 2) + 0.0
+    return _score_cents(value) + 0.0  # + 0.0: no "-0.0" in the JSON

@@ -18,6 +18,9 @@ def by_pillar(pillar: Pillar) -> tuple[Criterion, ...]:
     return tuple(c for c in CRITERIA if c.pillar is pillar)
 
 
+_EVALUATORS = tuple(c.evaluate for c in CRITERIA)
+
+
 def evaluate_criteria(facts: Facts, params: Parameters) -> tuple[CriterionResult, ...]:
     """Every criterion's result for one proposal, in :data:`CRITERIA` order."""
-    return tuple(c.evaluate(facts, params) for c in CRITERIA)
+    return tuple([evaluate(facts, params) for evaluate in _EVALUATORS])

@@ -76,16 +76,24 @@ def best(
     Each item is (evidence path, (earned, possible)); the result earns the best known value and
     marks as unknown what the best optimistic reading could add.
     """
-    scored = list(items)
-    if not scored:
+    # One pass instead of four (this runs nine times per proposal scored).
+    paths: list[str] = []
+    hopeful: list[str] = []
+    earned = possible = 0.0
+    for path, (lo, hi) in items:
+        if not paths or lo > earned:
+            earned = lo
+        if not paths or hi > possible:
+            possible = hi
+        paths.append(path)
+        if hi > 0:
+            hopeful.append(path)
+    if not paths:
         return CriterionResult(criterion, reason=none)
-    earned = max(lo for _, (lo, _) in scored)
-    possible = max(hi for _, (_, hi) in scored)
-    evidence = tuple(path for path, (lo, hi) in scored if hi > 0) or tuple(p for p, _ in scored)
     return CriterionResult(
         criterion,
         earned=earned,
         unknown=max(0.0, possible - earned),
-        evidence=evidence,
+        evidence=tuple(hopeful or paths),
         reason=reason(earned),
     )
