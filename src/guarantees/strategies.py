@@ -829,36 +829,9 @@ def _take_away_the_veto() -> Change:
 
 
 def _remove_adversary_from_guarantors() -> Change:
-    # An adversary that leads stays: dropping the lead would make `presence.lead_contributes`
-    # not applicable, which re-splits the pillar's points (see the README on not applicable).
-    def apply(p: Proposal) -> Proposal:
-        leaving = {a for a in p.adversaries if a in p.guarantors and a != p.lead_guarantor}
-        if not leaving:
-            return p
-
-        def keep(ids: tuple[str, ...]) -> tuple[str, ...]:
-            return tuple(i for i in ids if i not in leaving)
-
-        pledges = tuple(
-            x.model_copy(update={"providers": keep(x.providers)})
-            for x in p.capabilities.pledges
-            if keep(x.providers)
-        )
-        responses = tuple(
-            x.model_copy(update={"responders": keep(x.responders)}) for x in p.commitments.responses
-        )
-        deployments = tuple(
-            x.model_copy(update={"contributors": keep(x.contributors)})
-            for x in p.presence.deployments
-            if keep(x.contributors)
-        )
-        return _rebuild(
-            p,
-            guarantors=keep(p.guarantors),
-            capabilities=p.capabilities.model_copy(update={"pledges": pledges}),
-            commitments=p.commitments.model_copy(update={"responses": responses}),
-            presence=p.presence.model_copy(update={"deployments": deployments}),
-        )
+    # The plan's own change: adversaries leave every guarantor role, and an adversary lead is
+    # replaced by a friendly guarantor (tests/test_analysis_changes.py pins it as an improvement).
+    from .analysis.changes import _remove_adversary_from_guarantors as apply
 
     return Change("remove-adversary-from-guarantors", "improvement", "", apply)
 
