@@ -98,7 +98,22 @@ def _substantive(f: Facts) -> list[tuple[str, int]]:
     return [(f"/commitments/responses/{i}", i) for i in f.substantive_responses]
 
 
+def _blocked(f: Facts, criterion: str) -> CriterionResult | None:
+    """Nothing, when the adversary can block the response: how fast, how automatic, how large
+    or how graduated a response is means nothing if the aggressor decides whether it happens.
+    (COM002 flags the veto itself; this keeps the commitments pillar from reading as strong.)"""
+    if not f.vetoes:
+        return None
+    return CriterionResult(
+        criterion,
+        evidence=tuple(dict.fromkeys(p for v in f.vetoes for p in v.evidence)),
+        reason=f"{f.vetoes[0].reason}: the adversary can block the response",
+    )
+
+
 def automatic_response(f: Facts, _: Parameters) -> CriterionResult:
+    if (blocked := _blocked(f, "commitments.automatic_response")) is not None:
+        return blocked
     responses = f.proposal.commitments.responses
     return best(
         "commitments.automatic_response",
@@ -107,12 +122,14 @@ def automatic_response(f: Facts, _: Parameters) -> CriterionResult:
         reason=lambda e: (
             "a substantive response follows without a new decision"
             if e
-            else "every substantive response needs a new decision"
+            else "no substantive response is stated to follow without a new decision"
         ),
     )
 
 
 def time_bound(f: Facts, params: Parameters) -> CriterionResult:
+    if (blocked := _blocked(f, "commitments.time_bound")) is not None:
+        return blocked
     responses = f.proposal.commitments.responses
 
     def credit(days: int | None) -> tuple[float, float]:
@@ -134,6 +151,8 @@ def time_bound(f: Facts, params: Parameters) -> CriterionResult:
 
 
 def predefined_size(f: Facts, _: Parameters) -> CriterionResult:
+    if (blocked := _blocked(f, "commitments.predefined_size")) is not None:
+        return blocked
     responses = f.proposal.commitments.responses
     return best(
         "commitments.predefined_size",
@@ -154,6 +173,8 @@ def escalation_ladder(f: Facts, _: Parameters) -> CriterionResult:
     below still count, because a graduated response answers the small violations that the top
     rung is too heavy for.
     """
+    if (blocked := _blocked(f, "commitments.escalation_ladder")) is not None:
+        return blocked
     responses = f.proposal.commitments.responses
     present = [
         n for n, (name, kinds) in enumerate(LADDER) if any(r.kind in kinds for r in responses)
@@ -174,13 +195,9 @@ def escalation_ladder(f: Facts, _: Parameters) -> CriterionResult:
 
 
 def decision_rule(f: Facts, _: Parameters) -> CriterionResult:
-    if f.vetoes:
-        # No rule earns points, stated or not, while the adversary can block the response.
-        return CriterionResult(
-            "commitments.decision_rule",
-            evidence=tuple(dict.fromkeys(p for v in f.vetoes for p in v.evidence)),
-            reason=f"{f.vetoes[0].reason}: the adversary can block the response",
-        )
+    # No rule earns points, stated or not, while the adversary can block the response.
+    if (blocked := _blocked(f, "commitments.decision_rule")) is not None:
+        return blocked
     rule = f.proposal.commitments.decision_rule
     if rule is None:
         return CriterionResult(
