@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from ..levels import Pillar
 from ..model import Proposal
@@ -41,15 +41,16 @@ def pillar_dict(pairs: tuple[tuple[Pillar, float], ...]) -> dict[str, Any]:
     return {pillar.value: value for pillar, value in pairs}
 
 
+class _Plain(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
 class Report:
     """What every analysis result offers beside its own ``to_dict()``: JSON, text, Markdown."""
 
     __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def to_json(self, *, indent: int | None = 2) -> str:
+    def to_json(self: _Plain, *, indent: int | None = 2) -> str:
         """``to_dict()`` as JSON, keys in the documented order."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 

@@ -189,10 +189,8 @@ def _parse_target(target: Target | str) -> Target:
     if isinstance(target, Verdict):
         return target
     if isinstance(target, str):
-        try:
+        if target.lower() in {v.value for v in Verdict}:
             return Verdict(target.lower())
-        except ValueError:
-            pass
         try:
             target = float(target)
         except ValueError:
