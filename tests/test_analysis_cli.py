@@ -96,3 +96,35 @@ def test_a_policy_can_be_named() -> None:
 def test_an_unknown_name_raises_the_catalogs_error() -> None:
     with pytest.raises(guarantees.UnknownEntry):
         run("diff", "no-such-entry", "kremlin-demands-2025")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("plan", "kremlin-demands-2025"),
+        ("plan", "budapest-memorandum-1994", "--target", "partial"),
+        ("diff", "uk-ukraine-agreement-2024", "us-ukraine-agreement-2024"),
+        (
+            "sensitivity",
+            "us-rok-mutual-defense-treaty-1953",
+            "nato-article-5-baltic-efp-2017",
+            "budapest-memorandum-1994",
+            "--samples",
+            "200",
+        ),
+    ],
+    ids=["plan", "plan-partial", "diff", "sensitivity"],
+)
+def test_text_reports_fit_an_80_column_terminal_below_their_title(argv: tuple[str, ...]) -> None:
+    """The title line names the proposal in full; every other line keeps to 80 columns."""
+    _, out, _ = run(*argv)
+    lines = out.splitlines()
+    assert lines
+    assert [line for line in lines[2:] if len(line) > 80] == []
+
+
+def test_diff_text_names_fields_with_no_effect_on_one_line_and_spells_out_the_rest() -> None:
+    _, out, _ = run("diff", "uk-ukraine-agreement-2024", "us-ukraine-agreement-2024")
+    assert '/legal/form: "political_declaration" -> "executive_agreement"' in out
+    assert "findings -COM009" in out
+    assert "No effect on any score or finding: /id, /title," in out

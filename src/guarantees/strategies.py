@@ -990,6 +990,16 @@ def _set_empty_deadline(days: int | None) -> Change:
     return _simple("set-deadline-without-consequence", apply, f"days={days}")
 
 
+def _route_through_unsc(p: Proposal) -> Proposal:
+    # Where the adversary already blocks the response (unanimity with it among the guarantors),
+    # the Security Council route could lift that veto (an adversary without a permanent seat has
+    # none there), which is no degradation: leave such a proposal as it is.
+    c = p.commitments
+    if c.decision_rule is DecisionRule.UNANIMITY and set(p.guarantors) & set(p.adversaries):
+        return p
+    return _section(p, "commitments", decision_rule=DecisionRule.UN_SECURITY_COUNCIL)
+
+
 def _degradation_families() -> dict[str, st.SearchStrategy[Change]]:
     index = st.integers(0, 7)
     simple = {
@@ -1008,9 +1018,7 @@ def _degradation_families() -> dict[str, st.SearchStrategy[Change]]:
         ),
         "keep-only-talk": _keep_only_talk,
         "remove-all-triggers": lambda p: _section(p, "commitments", triggers=()),
-        "route-decision-through-unsc": lambda p: _section(
-            p, "commitments", decision_rule=DecisionRule.UN_SECURITY_COUNCIL
-        ),
+        "route-decision-through-unsc": _route_through_unsc,
         "downgrade-to-statement": lambda p: _section(
             p, "legal", form=LegalForm.UNILATERAL_STATEMENT
         ),

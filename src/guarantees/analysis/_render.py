@@ -179,6 +179,8 @@ def _diff(result: Diff, md: bool) -> str:
     )
     lines.append(f"Findings resolved: {_codes(result.resolved)}; added: {_codes(result.added)}.")
     lines.append("")
+    if not md:
+        return "\n".join(lines + _diff_blocks(result)) + "\n"
     header = ["field", "before", "after", "overall", *(p.value for p in _P), "verdict", "findings"]
     rows = []
     for f in result.fields:
@@ -210,6 +212,58 @@ def _diff(result: Diff, md: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _diff_blocks(result: Diff) -> list[str]:
+    """The fields as text within 80 columns: those that move a score or a finding one block
+    each, the rest (ids, titles, sources, notes) named on one wrapped line."""
+    lines: list[str] = []
+    quiet: list[str] = []
+    for f in result.fields:
+        moved = f.applies_alone and (
+            f.overall or any(d for _, d in f.pillars) or f.resolved or f.added
+        )
+        if f.applies_alone and not moved:
+            quiet.append(f.pointer)
+            continue
+        head = f"{f.pointer}: {_short(f.before)} -> {_short(f.after)}"
+        if len(head) <= 80:
+            lines.append(head)
+        else:
+            lines += [f"{f.pointer}:", f"    was {_short(f.before)}", f"    now {_short(f.after)}"]
+        if not f.applies_alone:
+            lines.append("    not valid alone: its effect is in the interaction term")
+            continue
+        pillars = ", ".join(f"{p.value} {_signed(d)}" for p, d in f.pillars if d)
+        found = " ".join([*(f"-{c}" for c in f.resolved), *(f"+{c}" for c in f.added)])
+        effect = f"overall {_signed(f.overall)}" + (f" ({pillars})" if pillars else "")
+        lines.append(
+            textwrap.fill(
+                effect + (f"; findings {found}" if found else ""),
+                80,
+                initial_indent="    ",
+                subsequent_indent="    ",
+            )
+        )
+    pillars = ", ".join(f"{p.value} {_signed(d)}" for p, d in result.pillar_interaction if d)
+    lines.append(
+        f"(interaction): overall {_signed(result.interaction)}"
+        + (f" ({pillars})" if pillars else "")
+    )
+    if quiet:
+        lines.append("")
+        lines.append(
+            textwrap.fill("No effect on any score or finding: " + ", ".join(quiet) + ".", 80)
+        )
+    lines += [
+        "",
+        textwrap.fill(
+            "Each field's effect is measured alone (a with that field from b); the interaction "
+            "term is what the fields do together beyond the sum.",
+            80,
+        ),
+    ]
+    return lines
+
+
 # -- sensitivity -------------------------------------------------------------------------------
 
 
@@ -220,7 +274,9 @@ def _sensitivity(result: Sensitivity, md: bool) -> str:
         f"{result.spread:g}, seed {result.seed}."
     )
     lines.append("")
-    header = ["rank", "proposal", "nominal", "5%", "median", "95%", "min", "max", "P(first)"]
+    # Text keeps to 80 columns: no min and max columns (JSON and Markdown have them).
+    extremes = ["min", "max"] if md else []
+    header = ["rank", "proposal", "nominal", "5%", "median", "95%", *extremes, "P(first)"]
     rows = [
         [
             str(p.nominal_rank),
@@ -229,8 +285,7 @@ def _sensitivity(result: Sensitivity, md: bool) -> str:
             _n(p.low),
             _n(p.median),
             _n(p.high),
-            _n(p.minimum),
-            _n(p.maximum),
+            *([_n(p.minimum), _n(p.maximum)] if md else []),
             f"{p.first:.1%}",
         ]
         for p in result.proposals
