@@ -507,3 +507,13 @@ def test_readme_main_job_report_is_what_the_command_prints() -> None:
     shown = readme.split(f"The main job, `{command}`, prints:\n\n```text\n", 1)[1]
     shown = shown.split("```\n", 1)[0]
     assert shown == run("score", *MAIN_JOB)[1]
+
+
+def test_plan_save_into_a_missing_folder_names_the_target_and_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "missing" / "fixed.yaml"
+    code, _, err = run("plan", "budapest-memorandum-1994", "--save", str(target))
+    assert code == 2
+    assert err == f"error: cannot write {target}: No such file or directory\n"
+    assert not (tmp_path / "missing").exists()

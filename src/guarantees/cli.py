@@ -255,10 +255,7 @@ def emit(args: argparse.Namespace, out: TextIO, text: str) -> None:
     if not target:
         out.write(text)
         return
-    try:
-        write_atomic(Path(target), text)
-    except OSError as exc:  # name the target, not the temporary file beside it
-        raise OSError(exc.errno, exc.strerror or str(exc), target) from None
+    write_atomic(Path(target), text)  # an OSError names the target
 
 
 # -- commands -------------------------------------------------------------------------------------

@@ -160,21 +160,27 @@ def write_atomic(target: Path, text: str) -> None:
 
     The temporary file is created with mode ``0o666`` and the kernel applies the umask, so the
     result has the permissions a plain ``open(target, "w")`` gives (``tempfile.mkstemp`` would
-    leave an owner-only file, unreadable to whoever the report is for).
+    leave an owner-only file, unreadable to whoever the report is for). An ``OSError`` names
+    ``target``, not the temporary file beside it.
     """
-    while True:
-        tmp = target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            break
-        except FileExistsError:  # pragma: no cover - a 48-bit name collision
-            continue
+    try:
+        while True:
+            tmp = target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp"
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                break
+            except FileExistsError:  # pragma: no cover - a 48-bit name collision
+                continue
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from None
         raise
 
 
