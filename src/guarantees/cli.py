@@ -326,7 +326,7 @@ def _examples(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .render import rules_doc
 
-    rules = sorted(default_catalog(), key=lambda r: (r.severity.rank, r.code))
+    rules = default_catalog().by_severity()
     if args.format == "json":
         data = [
             {

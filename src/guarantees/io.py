@@ -163,22 +163,21 @@ def write_atomic(target: Path, text: str) -> None:
     leave an owner-only file, unreadable to whoever the report is for). An ``OSError`` names
     ``target``, not the temporary file beside it.
     """
+    tmp: Path | None = None  # set once the temporary file exists, so a failure removes it
     try:
-        while True:
-            tmp = target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp"
+        while tmp is None:
+            name = target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp"
             try:
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-                break
+                fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             except FileExistsError:  # pragma: no cover - a 48-bit name collision
                 continue
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from None
-    try:
+            tmp = name
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, target)
     except BaseException as exc:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from None
         raise

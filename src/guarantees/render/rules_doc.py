@@ -68,7 +68,7 @@ def summary_table(catalog: Catalog | None = None) -> str:
     lines = ["| code | severity | pillar | title |", "|---|---|---|---|"]
     lines.extend(
         f"| [{r.code}](#{_anchor(r)}) | {r.severity.value} | {r.pillar.value} | {r.title} |"
-        for r in _by_severity(rules)
+        for r in rules.by_severity()
     )
     return "\n".join(lines) + "\n"
 
@@ -89,12 +89,8 @@ def page(catalog: Catalog | None = None) -> str:
         "",
         summary_table(rules),
     ]
-    parts.extend(explain(r) for r in _by_severity(rules))
+    parts.extend(explain(r) for r in rules.by_severity())
     return "\n".join(parts)
-
-
-def _by_severity(rules: Catalog) -> list[Rule]:
-    return sorted(rules, key=lambda r: (r.severity.rank, r.code))
 
 
 def _anchor(rule: Rule) -> str:

@@ -171,6 +171,10 @@ class Catalog:
         in_order = sorted(self.rules, key=lambda r: (r.severity.rank, r.code))
         object.__setattr__(self, "_plan", tuple((r, "{" in r.remedy) for r in in_order))
 
+    def by_severity(self) -> tuple[Rule, ...]:
+        """The rules in report order: most severe first, then by code, as findings are listed."""
+        return tuple(rule for rule, _ in self._plan)
+
     @classmethod
     def from_modules(cls, *modules: types.ModuleType) -> Catalog:
         """Every :class:`Rule` defined at the top level of the given modules, sorted by code."""
