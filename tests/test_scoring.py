@@ -366,17 +366,19 @@ def test_scorecards_pickle_compactly_and_round_trip() -> None:
     import marshal
     import pickle
 
-    from guarantees.scoring import _from_plain, _score_chunk
+    from guarantees.scoring import _from_chunk, _score_chunk
 
     proposals = [guarantees.catalog.load(n) for n in guarantees.catalog.names()]
     cards = [score(p) for p in proposals]
     assert pickle.loads(pickle.dumps(cards)) == cards
-    sent = _score_chunk(Policy.bundled(), proposals)  # what a worker returns
-    memo: dict[Any, Any] = {}
-    assert [_from_plain(plain, memo) for plain in marshal.loads(sent)] == cards
-    assert [_from_plain(plain, memo).to_json() for plain in marshal.loads(sent)] == [
-        card.to_json() for card in cards
-    ]
+    sent = _score_chunk(Policy.bundled(), proposals * 2)  # what a worker returns
+    received = list(_from_chunk(sent, cards[0].policy))
+    assert received == cards * 2
+    assert [card.to_json() for card in received] == [card.to_json() for card in cards * 2]
+    # Each distinct criterion, finding and limit row crosses once: the repeats add none.
+    table, _ = marshal.loads(sent)
+    once, _ = marshal.loads(_score_chunk(Policy.bundled(), proposals))
+    assert table == once
 
 
 @pytest.mark.parametrize("container", [list, tuple])
