@@ -170,6 +170,27 @@ def import_time(report: Report, quick: bool) -> None:
     )
 
 
+def cli_start(report: Report, quick: bool) -> None:
+    """`guarantees --help` (every command registered) starts within 1.5 times `import pydantic`."""
+
+    def help_() -> object:
+        command = [sys.executable, "-m", "guarantees", "--help"]
+        return subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+
+    def pydantic() -> object:
+        return subprocess.run([sys.executable, "-c", "import pydantic"], check=True)
+
+    t_ours, t_pydantic = paired(help_, pydantic, 3, 3 if quick else 7)
+    ratio = t_ours / t_pydantic
+    report.add(
+        "python -m guarantees --help / python -c 'import pydantic'",
+        ratio,
+        "<= 1.5",
+        ratio <= 1.5,
+        f"{t_ours * 1e3:.0f} ms vs {t_pydantic * 1e3:.0f} ms per process",
+    )
+
+
 def workers_throughput(report: Report, quick: bool) -> None:
     """score_many(workers=2) scores at least 1.6 times as many proposals per second."""
     count = 20_000 if quick else 100_000
@@ -261,6 +282,7 @@ GOALS: dict[str, Callable[[Report, bool], None]] = {
     "sensitivity": sensitivity_vs_score,
     "plan": plan_vs_score,
     "import": import_time,
+    "cli": cli_start,
     "workers": workers_throughput,
 }
 

@@ -84,6 +84,20 @@ def test_python_dash_m_and_version_work_as_a_real_process() -> None:
     assert done.stdout.startswith("guarantees ")
 
 
+def test_help_version_and_usage_errors_start_without_models_rules_or_numpy() -> None:
+    code = (
+        "import sys\n"
+        "from guarantees.cli import main\n"
+        "for argv in (['--help'], ['--version'], ['plan', '--help'], ['nonsense']):\n"
+        "    main(argv)\n"
+        "heavy = ('pydantic', 'yaml', 'numpy', 'jinja2', 'guarantees.model', 'guarantees.rules',\n"
+        "         'guarantees.scoring', 'guarantees.analysis.plan')\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
 # -- score, compare, examples: every format, every option ---------------------------------------
 
 MAIN_JOB = ("three-pillar-architecture", "article-5-like-offer-2025")

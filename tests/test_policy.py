@@ -17,6 +17,14 @@ def test_bundled_default_file_states_the_model_defaults() -> None:
     assert bundled.title
 
 
+def test_every_shipped_policy_file_is_a_bundled_name() -> None:
+    from importlib import resources
+
+    files = resources.files("guarantees").joinpath("policies").iterdir()
+    shipped = sorted(f.name.removesuffix(".toml") for f in files if f.name.endswith(".toml"))
+    assert shipped == sorted(BUNDLED)
+
+
 def test_bundled_policies_load_and_differ() -> None:
     policies = [Policy.bundled(name) for name in BUNDLED]
     assert len({p.hash for p in policies}) == len(BUNDLED)

@@ -10,9 +10,9 @@ under a :class:`Policy` into a :class:`Scorecard`, and render that as text, JSON
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ._lazy import install
 
 if TYPE_CHECKING:
     from . import catalog
@@ -129,41 +129,11 @@ _LAZY: dict[str, str | None] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    try:
-        module_name = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    from importlib import import_module
-
-    if module_name is None:
-        value: Any = import_module(f".{name}", __name__)
-    else:
-        value = getattr(import_module(module_name, __name__), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
+install(__name__, _LAZY, keep=["rules"])
 
 
 def __dir__() -> list[str]:
     return list(__all__)
-
-
-class _Package(types.ModuleType):
-    """This package's module type: keeps :func:`rules` from being replaced by the subpackage.
-
-    The import system binds every submodule on its package once it has loaded it, so the first
-    ``import guarantees.rules`` (done lazily, e.g. by :func:`score`) would replace the function
-    ``guarantees.rules`` with the subpackage. With eager imports the function was defined last and
-    won; this keeps it so. ``from guarantees.rules import ...`` is unaffected.
-    """
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name == "rules" and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 def rules() -> Catalog:

@@ -14,31 +14,25 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import importlib
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO, TypeAlias
+from typing import TYPE_CHECKING, NoReturn, TextIO, TypeAlias
 
-from . import catalog
-from ._version import __version__
-from .errors import (
-    ErrorDetail,
-    GuaranteesError,
-    InvalidPolicy,
-    UnknownEntry,
-)
-from .io import load, write_atomic
 from .levels import Severity
-from .model import Proposal, json_schema
-from .policy import BUNDLED, Policy
-from .render import FORMATS, Format, Layout, render
-from .rules import default_catalog
-from .scorecard import Scorecard
-from .scoring import score_many
+from .policies import BUNDLED
+from .render import FORMATS
+
+# The parser needs only the names above: everything else is imported by the command that uses
+# it, so `guarantees --help`, `--version` and a usage error start without pydantic or the rules.
+if TYPE_CHECKING:
+    from .model import Proposal
+    from .policy import Policy
+    from .render import Format, Layout
+    from .scorecard import Scorecard
 
 __all__ = [
     "COMMAND_MODULES",
@@ -79,6 +73,20 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{self.prog}: error: {message}")
 
 
+class _Version(argparse.Action):
+    """``--version``, reading the installed version only when asked (the package metadata is
+    the slowest import left at start-up)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from ._version import __version__
+
+        print(f"guarantees {__version__}")  # to sys.stdout, as argparse's own action does
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, apart from :func:`main` so docs and tests can inspect it."""
     parser = _Parser(
@@ -88,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success, 1 a --fail-under/--fail-on threshold tripped, "
         "2 bad usage or bad input.",
     )
-    parser.add_argument("--version", action="version", version=f"guarantees {__version__}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name in COMMAND_MODULES:
@@ -168,6 +176,8 @@ def main(
     except SystemExit as exc:  # --help and --version exit 0 through argparse
         return int(exc.code or 0)
     run: Command = args.run
+    from .errors import GuaranteesError
+
     try:
         return run(args, out, err)
     except GuaranteesError as exc:
@@ -191,6 +201,12 @@ def resolve(arg: str) -> Proposal:
     a path (a folder part or a proposal suffix) but is not a file is reported as a file that
     cannot be read; anything else unknown gets the closest catalog name as a suggestion.
     """
+    import difflib
+
+    from . import catalog
+    from .errors import UnknownEntry
+    from .io import load
+
     path = Path(arg)
     if path.is_file():
         return load(path)
@@ -204,6 +220,11 @@ def resolve(arg: str) -> Proposal:
 
 def policy_from(arg: str | None) -> Policy:
     """The policy for ``--policy``: a TOML (or YAML/JSON) FILE, a bundled name, or the default."""
+    import difflib
+
+    from .errors import ErrorDetail, InvalidPolicy
+    from .policy import Policy
+
     if arg is None:
         return Policy.bundled()
     path = Path(arg)
@@ -255,6 +276,8 @@ def emit(args: argparse.Namespace, out: TextIO, text: str) -> None:
     if not target:
         out.write(text)
         return
+    from .io import write_atomic
+
     write_atomic(Path(target), text)  # an OSError names the target
 
 
@@ -266,6 +289,8 @@ def _scorecards(
 ) -> tuple[list[Proposal], list[Scorecard]]:
     """Every input resolved and the policy read before anything is scored or written, so a bad
     input among several stops the command with nothing written."""
+    from .scoring import score_many
+
     proposals = [resolve(name) for name in names]
     policy = policy_from(args.policy)
     return proposals, list(score_many(proposals, policy))
@@ -278,6 +303,8 @@ def _render_cards(
     cards: Sequence[Scorecard],
     layout: Layout,
 ) -> None:
+    from .render import render
+
     fmt: Format = args.format
     one = len(cards) == 1 and layout == "report"
     text = render(
@@ -318,6 +345,8 @@ def _compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _examples(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import catalog
+
     proposals, cards = _scorecards(args, catalog.names())
     _render_cards(args, out, proposals, cards, "compare")
     return EXIT_OK
@@ -325,6 +354,7 @@ def _examples(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .render import rules_doc
+    from .rules import default_catalog
 
     rules = default_catalog().by_severity()
     if args.format == "json":
@@ -357,12 +387,16 @@ def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .render import rules_doc
+    from .rules import default_catalog
 
     out.write(rules_doc.explain(default_catalog()[args.code]))  # UnknownRule: did you mean
     return EXIT_OK
 
 
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .errors import GuaranteesError
+    from .io import load
+
     failed = False
     for name in args.files:
         try:
@@ -376,6 +410,8 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .model import json_schema
+
     out.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
 

@@ -19,6 +19,7 @@ from .errors import ErrorDetail, InvalidPolicy
 from .levels import Pillar, Severity, Verdict
 from .model._base import Model, Slug
 from .parameters import Parameters
+from .policies import BUNDLED
 
 __all__ = [
     "BUNDLED",
@@ -32,9 +33,6 @@ __all__ = [
     "SeverityEffects",
     "Thresholds",
 ]
-
-BUNDLED = ("default", "denial")
-"""Names of the policies shipped with the library (``Policy.bundled(name)``)."""
 
 
 def _w(default: float, description: str) -> Any:

@@ -7,11 +7,18 @@ terminal except :mod:`._render` and :mod:`.cli`, which the command line uses.
 
 from __future__ import annotations
 
-from .changes import Change, candidates, remedy_for
-from .compare import Comparison, Row, compare
-from .diff import Diff, FieldEffect, diff
-from .plan import Plan, Step, plan
-from .sensitivity import PairFlip, ProposalSensitivity, Sensitivity, sensitivity
+from typing import TYPE_CHECKING
+
+from .._lazy import install
+
+# Imported on first use, like the package's own names: the command line registers the analysis
+# commands (``guarantees.analysis.cli``) without loading the tools until one runs.
+if TYPE_CHECKING:
+    from .changes import Change, candidates, remedy_for
+    from .compare import Comparison, Row, compare
+    from .diff import Diff, FieldEffect, diff
+    from .plan import Plan, Step, plan
+    from .sensitivity import PairFlip, ProposalSensitivity, Sensitivity, sensitivity
 
 __all__ = [
     "Change",
@@ -31,6 +38,18 @@ __all__ = [
     "remedy_for",
     "sensitivity",
 ]
+
+
+_LAZY: dict[str, str | None] = {
+    **dict.fromkeys(("Change", "candidates", "remedy_for"), ".changes"),
+    **dict.fromkeys(("Comparison", "Row", "compare"), ".compare"),
+    **dict.fromkeys(("Diff", "FieldEffect", "diff"), ".diff"),
+    **dict.fromkeys(("Plan", "Step", "plan"), ".plan"),
+    **dict.fromkeys(
+        ("PairFlip", "ProposalSensitivity", "Sensitivity", "sensitivity"), ".sensitivity"
+    ),
+}
+install(__name__, _LAZY)
 
 
 def __dir__() -> list[str]:

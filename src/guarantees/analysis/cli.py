@@ -8,13 +8,14 @@ command line, which turns them into one message and exit code 2.
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..cli import Subcommands, add_output_options, add_policy_option, emit, policy_from, resolve
-from ._render import Format, render
-from .diff import diff
-from .plan import plan
-from .sensitivity import sensitivity
+
+# The tools (numpy among their imports) load when their command runs, not when the command line
+# registers them.
+if TYPE_CHECKING:
+    from ._render import Format
 
 __all__ = ["register"]
 
@@ -61,6 +62,9 @@ def _format(args: argparse.Namespace) -> Format:
 
 
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._render import render
+    from .plan import plan
+
     target: str = args.target
     try:
         result = plan(resolve(args.proposal), target, policy_from(args.policy))
@@ -77,12 +81,18 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._render import render
+    from .diff import diff
+
     result = diff(resolve(args.a), resolve(args.b), policy_from(args.policy))
     emit(args, out, render(result, _format(args)))
     return EXIT_OK
 
 
 def _sensitivity(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._render import render
+    from .sensitivity import sensitivity
+
     proposals = [resolve(name) for name in args.proposals]
     try:
         result = sensitivity(

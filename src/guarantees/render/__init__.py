@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
-from ..model import Proposal
-from ..rules import Catalog
-from ..scorecard import Scorecard
-from ._common import Cards, as_cards
+# Only the names of the formats load with the package (the command line lists them in --help);
+# the scorecard classes and the renderers load when something is rendered.
+if TYPE_CHECKING:
+    from ..model import Proposal
+    from ..rules import Catalog
+    from ._common import Cards
 
 __all__ = ["FORMATS", "Format", "Layout", "render"]
 
@@ -41,6 +43,9 @@ def render(
     ``Scorecard.to_dict()``: one object for one scorecard, a list for several, in either layout.
     ``color`` applies to text only. A list of one scorecard is rendered as a list in JSON.
     """
+    from ..scorecard import Scorecard
+    from ._common import as_cards
+
     items = as_cards(cards)
     if format == "json":
         data = items[0].to_dict() if isinstance(cards, Scorecard) else [c.to_dict() for c in items]
