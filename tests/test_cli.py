@@ -98,6 +98,52 @@ def test_help_version_and_usage_errors_start_without_models_rules_or_numpy() -> 
     assert done.stdout.splitlines()[-1] == "[]"
 
 
+# -- standard input -------------------------------------------------------------------------------
+
+
+def stdin_of(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_a_dash_reads_the_proposal_from_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = guarantees.dump(guarantees.catalog.load(MAIN_JOB[0]))
+    stdin_of(monkeypatch, text.encode())
+    code, out, err = run("score", "-", "--format", "json")
+    assert (code, err) == (0, "")
+    assert out == run("score", MAIN_JOB[0], "--format", "json")[1]
+
+
+def test_a_dash_given_twice_is_the_same_input_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    stdin_of(monkeypatch, guarantees.dump(guarantees.catalog.load(MAIN_JOB[1])).encode())
+    code, out, _ = run("compare", "-", "-", MAIN_JOB[0], "--format", "json")
+    assert code == 0
+    assert [c["proposal"]["id"] for c in json.loads(out)] == [MAIN_JOB[1], MAIN_JOB[1], MAIN_JOB[0]]
+
+
+def test_standard_input_errors_name_stdin_with_the_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = guarantees.dump(guarantees.catalog.load(MAIN_JOB[0]))
+    assert "\ntitle:" in data  # a top-level key
+    stdin_of(monkeypatch, data.replace("\ntitle:", "\nttle:", 1).encode())
+    code, out, err = run("validate", "-")
+    assert (code, out) == (2, "")
+    assert re.search(r"<stdin>:\d+: /ttle: unknown field .*did you mean 'title'", err), err
+    assert "Traceback" not in err
+
+
+def test_standard_input_over_the_size_limit_or_not_utf8_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stdin_of(monkeypatch, b"a: " + b"x" * guarantees.MAX_BYTES)
+    code, _, err = run("score", "-")
+    assert code == 2
+    assert "<stdin>" in err
+    stdin_of(monkeypatch, b"id: \xff\n")
+    code, _, err = run("validate", "-")
+    assert code == 2
+    assert "<stdin>" in err
+    assert "not UTF-8 text (byte 4)" in err
+
+
 # -- score, compare, examples: every format, every option ---------------------------------------
 
 MAIN_JOB = ("three-pillar-architecture", "article-5-like-offer-2025")
@@ -284,6 +330,28 @@ def test_text_is_coloured_only_on_a_terminal_without_no_color(
     tty = Terminal()
     main(["score", MAIN_JOB[1]], stdout=tty, stderr=io.StringIO())
     assert "\033[" not in tty.getvalue()
+
+
+def test_color_always_and_never_override_the_terminal_and_no_color(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\033[1;35mTRAP\033[0m" in run("score", MAIN_JOB[1], "--color", "always")[1]
+    monkeypatch.delenv("NO_COLOR")
+    tty = Terminal()
+    main(["compare", *MAIN_JOB, "--color", "never"], stdout=tty, stderr=io.StringIO())
+    assert "\033[" not in tty.getvalue()
+    # auto never colours an --output file, even when stdout is a terminal; always does
+    for mode, coloured in (("auto", False), ("always", True)):
+        target = tmp_path / f"{mode}.txt"
+        main(["score", MAIN_JOB[1], "--color", mode, "-o", str(target)], stdout=Terminal())
+        assert ("\033[" in target.read_text(encoding="utf-8")) is coloured
+    # colour applies to the text format only
+    assert "\033[" not in run("score", MAIN_JOB[1], "--color", "always", "--format", "json")[1]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -151,6 +151,19 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
         load(path)
 
 
+def test_bytes_load_like_a_file_under_the_name_given(full_data: dict[str, Any]) -> None:
+    raw = "\ufeff".encode() + as_yaml(full_data).encode()  # a byte order mark is dropped
+    assert load(raw) == Proposal.model_validate(full_data)
+    text = as_yaml({**full_data, "ttle": "x"})
+    with pytest.raises(InvalidProposal, match="<stdin>") as caught:
+        load(text.encode(), name="<stdin>")
+    assert [d.line for d in caught.value.details] == [text.splitlines().index("ttle: x") + 1]
+    with pytest.raises(InvalidProposal, match="not UTF-8"):
+        load(b"id: \xff", name="<stdin>")
+    with pytest.raises(InputTooLarge, match="<stdin>"):
+        load(b"#" * (MAX_BYTES + 1), name="<stdin>")
+
+
 def test_missing_file_is_a_library_error(tmp_path: Path) -> None:
     with pytest.raises(InvalidProposal, match="cannot read file"):
         load(tmp_path / "nope.yaml")

@@ -35,11 +35,13 @@ if TYPE_CHECKING:
     from .scorecard import Scorecard
 
 __all__ = [
+    "COLOR_MODES",
     "COMMAND_MODULES",
     "EXIT_INPUT",
     "EXIT_OK",
     "EXIT_THRESHOLD",
     "Command",
+    "STDIN",
     "Subcommands",
     "add_output_options",
     "add_policy_option",
@@ -48,11 +50,18 @@ __all__ = [
     "main",
     "policy_from",
     "register",
+    "read_stdin",
     "resolve",
     "use_color",
 ]
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_INPUT = 0, 1, 2
+
+COLOR_MODES = ("auto", "always", "never")
+"""``--color`` values of the commands that print scorecards as text."""
+
+STDIN = "-"
+"""The argument that stands for standard input where a command reads a proposal."""
 
 Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
 """What a subcommand runs: parsed arguments, stdout, stderr in; the exit code out."""
@@ -109,11 +118,12 @@ def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "score",
         help="score proposal files or bundled catalog names",
-        description="Score each FILE (a proposal in YAML, JSON or TOML) or NAME (a bundled "
-        "catalog entry; see `guarantees examples`).",
+        description="Score each FILE (a proposal in YAML, JSON or TOML), NAME (a bundled "
+        "catalog entry; see `guarantees examples`) or - (a proposal on standard input).",
     )
     p.add_argument("inputs", nargs="+", metavar="FILE|NAME")
     add_output_options(p)
+    _add_color_option(p)
     add_policy_option(p)
     p.add_argument(
         "--fail-under",
@@ -136,6 +146,7 @@ def register(sub: Subcommands) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="FILE|NAME")
     add_output_options(p)
+    _add_color_option(p)
     add_policy_option(p)
     p.set_defaults(run=_compare)
 
@@ -149,10 +160,15 @@ def register(sub: Subcommands) -> None:
 
     p = sub.add_parser("examples", help="list and score every bundled catalog entry")
     add_output_options(p)
+    _add_color_option(p)
     add_policy_option(p)
     p.set_defaults(run=_examples)
 
-    p = sub.add_parser("validate", help="check proposal files without scoring them")
+    p = sub.add_parser(
+        "validate",
+        help="check proposal files without scoring them",
+        description="Check each FILE (- for standard input) without scoring it.",
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(run=_validate)
 
@@ -166,6 +182,7 @@ def main(
     """Run the command line; returns the exit code instead of exiting."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    _stdin.clear()
     try:
         # --help and --version print through argparse, which writes to sys.stdout.
         with contextlib.redirect_stdout(out):
@@ -195,7 +212,8 @@ def main(
 
 
 def resolve(arg: str) -> Proposal:
-    """A proposal from a command-line argument: a FILE when that path exists, else a NAME.
+    """A proposal from a command-line argument: ``-`` for standard input, a FILE when that path
+    exists, else a NAME.
 
     A bundled catalog name is tried only when no file has that name. An argument that looks like
     a path (a folder part or a proposal suffix) but is not a file is reported as a file that
@@ -207,6 +225,8 @@ def resolve(arg: str) -> Proposal:
     from .errors import UnknownEntry
     from .io import load
 
+    if arg == STDIN:
+        return load(read_stdin(), name="<stdin>")
     path = Path(arg)
     if path.is_file():
         return load(path)
@@ -216,6 +236,20 @@ def resolve(arg: str) -> Proposal:
         return load(path)  # raises InvalidProposal: cannot read file, with the OS's reason
     close = difflib.get_close_matches(arg, catalog.names(), n=1)
     raise UnknownEntry(arg, close[0] if close else None)
+
+
+_stdin: list[bytes] = []
+"""Standard input once read in this :func:`main` (a second ``-`` means the same input)."""
+
+
+def read_stdin() -> bytes:
+    """Standard input's bytes (up to one byte over the size limit, so that the limit is
+    reported), read once per :func:`main` call however many arguments are ``-``."""
+    if not _stdin:
+        from .io import MAX_BYTES
+
+        _stdin.append(sys.stdin.buffer.read(MAX_BYTES + 1))
+    return _stdin[0]
 
 
 def policy_from(arg: str | None) -> Policy:
@@ -261,9 +295,22 @@ def add_policy_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def use_color(stream: TextIO) -> bool:
-    """Colour only on a terminal, and never when ``NO_COLOR`` is set to anything non-empty
-    (https://no-color.org); files and pipes always get plain text."""
+def _add_color_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--color",
+        choices=COLOR_MODES,
+        default="auto",
+        help="colour the text format: auto (on a terminal, unless NO_COLOR is set), always "
+        "(even into a pipe or an --output file), never",
+    )
+
+
+def use_color(stream: TextIO, mode: str = "auto") -> bool:
+    """Whether to colour text for ``stream``: ``always``, ``never``, or ``auto``: only on a
+    terminal, and never when ``NO_COLOR`` is set to anything non-empty (https://no-color.org),
+    so files and pipes get plain text."""
+    if mode != "auto":
+        return mode == "always"
     if os.environ.get("NO_COLOR", ""):
         return False
     isatty = getattr(stream, "isatty", None)
@@ -312,9 +359,16 @@ def _render_cards(
         fmt,
         layout=layout,
         proposals=proposals,
-        color=fmt == "text" and not args.output and use_color(out),
+        color=fmt == "text" and _color(args, out),
     )
     emit(args, out, text)
+
+
+def _color(args: argparse.Namespace, out: TextIO) -> bool:
+    mode: str = args.color
+    if mode == "auto" and args.output:
+        return False  # a file is not a terminal, whatever stdout is
+    return use_color(out, mode)
 
 
 def _score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -400,7 +454,8 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed = False
     for name in args.files:
         try:
-            proposal = load(Path(name))
+            source = read_stdin() if name == STDIN else Path(name)
+            proposal = load(source, name="<stdin>" if name == STDIN else None)
         except GuaranteesError as exc:
             print(f"error: {exc}", file=err)
             failed = True

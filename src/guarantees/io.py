@@ -47,22 +47,33 @@ Lines = dict[tuple[str | int, ...], int]
 _SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
 
-def load(source: str | os.PathLike[str], *, format: Format | None = None) -> Proposal:
-    """Load and validate one proposal from a path or from text.
+def load(
+    source: str | bytes | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    name: str | None = None,
+) -> Proposal:
+    """Load and validate one proposal from a path, from text or from the bytes of a file.
 
     A :class:`~pathlib.Path`, or a one-line string ending in ``.yaml``, ``.yml``, ``.json`` or
-    ``.toml``, is read as a file; any other string is parsed as text. The format comes from
-    ``format``, else the suffix, else the content.
+    ``.toml``, is read as a file; any other string is parsed as text, and ``bytes`` as a file's
+    content (UTF-8, at most :data:`MAX_BYTES`; e.g. standard input). The format comes from
+    ``format``, else the suffix, else the content. ``name`` is what error messages call text or
+    bytes (``"<stdin>"``); a file is called by its path.
     """
-    return load_model(Proposal, source, format=format)
+    return load_model(Proposal, source, format=format, name=name)
 
 
 def load_model(
-    model: type[M], source: str | os.PathLike[str], *, format: Format | None = None
+    model: type[M],
+    source: str | bytes | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    name: str | None = None,
 ) -> M:
     """Load any pydantic model with the same error reporting as :func:`load`."""
     error = InvalidPolicy if model.__name__ == "Policy" else InvalidProposal
-    text, name, fmt = _read(source, format, error)
+    text, name, fmt = _read(source, format, error, name)
     try:
         data, lines = read_data(text, fmt, name, error)
     except RecursionError:  # `[` 100,000 times: json and PyYAML recurse once per level
@@ -187,14 +198,17 @@ def write_atomic(target: Path, text: str) -> None:
 
 
 def _read(
-    source: str | os.PathLike[str],
+    source: str | bytes | os.PathLike[str],
     fmt: Format | None,
     error: type[InvalidProposal] | type[InvalidPolicy],
+    label: str | None = None,
 ) -> tuple[str, str | None, Format | None]:
     if isinstance(source, str) and not _looks_like_path(source):
         if len(source.encode("utf-8")) > MAX_BYTES:
-            raise InputTooLarge("<text>", len(source.encode("utf-8")), MAX_BYTES)
-        return source, None, fmt
+            raise InputTooLarge(label or "<text>", len(source.encode("utf-8")), MAX_BYTES)
+        return source, label, fmt
+    if isinstance(source, bytes):
+        return _decode(source, label or "<bytes>", error), label or "<bytes>", fmt
     path = Path(source)
     name = str(path)
     try:
@@ -204,13 +218,18 @@ def _read(
         raw = path.read_bytes()
     except OSError as exc:
         raise error([ErrorDetail("", f"cannot read file: {exc.strerror or exc}")], name) from None
-    if len(raw) > MAX_BYTES:  # the file grew between stat and read
+    return _decode(raw, name, error), name, fmt or _SUFFIXES.get(path.suffix.lower())
+
+
+def _decode(raw: bytes, name: str, error: type[InvalidProposal] | type[InvalidPolicy]) -> str:
+    """A file's bytes as text: at most :data:`MAX_BYTES`, UTF-8, a byte order mark dropped."""
+    if len(raw) > MAX_BYTES:  # a file that grew between stat and read, or standard input
         raise InputTooLarge(name, len(raw), MAX_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error([ErrorDetail("", f"not UTF-8 text (byte {exc.start})")], name) from None
-    return text, name, fmt or _SUFFIXES.get(path.suffix.lower())
+    return text
 
 
 def _looks_like_path(text: str) -> bool:
