@@ -126,25 +126,25 @@ _Row = tuple[Any, ...]
 :class:`Finding`) or a limit row (2, as :class:`Limit`) in plain values."""
 
 
-def _plain(packed: _Packed, ref: Callable[[_Row], int]) -> tuple[Any, ...]:
+def _plain(packed: _Packed, index_of: Callable[[_Row], int]) -> tuple[Any, ...]:
     """``packed`` as str, float, int and tuple only, what ``marshal`` can send, with each
-    criterion, finding and limit row replaced by its position in the chunk's table (``ref``)."""
-    ref_, overall, uncapped, verdict, completeness, rows, findings, limits, _, _ = packed
+    criterion, finding and limit row replaced by its position in the chunk's table."""
+    ref, overall, uncapped, verdict, completeness, rows, findings, limits, _, _ = packed
     return (
-        ref_.id,
-        ref_.title,
+        ref.id,
+        ref.title,
         overall,
         uncapped,
         _TEXT[verdict],
         completeness,
         tuple(
             [
-                (_TEXT[p], score, weight, tuple(map(ref, criteria)))
+                (_TEXT[p], score, weight, tuple(map(index_of, criteria)))
                 for p, score, weight, criteria in rows
             ]
         ),
-        tuple([ref(_finding_row(f)) for f in findings]),
-        tuple([ref((limit.kind, limit.detail)) for limit in limits]),
+        tuple([index_of(_finding_row(f)) for f in findings]),
+        tuple([index_of((limit.kind, limit.detail)) for limit in limits]),
     )
 
 
@@ -172,7 +172,9 @@ def _from_chunk(data: bytes, policy: PolicyRef) -> Iterator[Scorecard]:
     2,400 distinct criterion and finding rows of 28,000, 60 distinct limits of 950), so each
     distinct row crosses the pipe once and becomes one shared object here: they are frozen
     values, equal rows are interchangeable, and building them was most of what the caller's
-    process spent per scorecard.
+    process spent per scorecard. Rows are told apart by equality, which is safe because they are
+    equal only when identical down to the sign of a zero: their floats are the policy's weights
+    (the same for a criterion in one call), whole cents and products of non-negative shares.
     """
     table, cards = marshal.loads(data)
     # Which kind each row is follows from where a scorecard points to it.
@@ -299,14 +301,16 @@ def _score_chunk(policy: Policy, chunk: Sequence[Proposal]) -> bytes:
     index: dict[_Row, int] = {}
     table: list[_Row] = []
 
-    def ref(row: _Row) -> int:
+    def index_of(row: _Row) -> int:
         at = index.get(row)
         if at is None:
             at = index[row] = len(table)
             table.append(row)
         return at
 
-    cards = [_plain(_weigh(evaluate(p, params, rules), policy, plain=True), ref) for p in chunk]
+    cards = [
+        _plain(_weigh(evaluate(p, params, rules), policy, plain=True), index_of) for p in chunk
+    ]
     return marshal.dumps((table, cards), 4)
 
 
