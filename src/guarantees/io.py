@@ -208,7 +208,8 @@ def _read(
             raise InputTooLarge(label or "<text>", len(source.encode("utf-8")), MAX_BYTES)
         return source, label, fmt
     if isinstance(source, bytes):
-        return _decode(source, label or "<bytes>", error), label or "<bytes>", fmt
+        label = label or "<bytes>"
+        return _decode(source, label, error), label, fmt
     path = Path(source)
     name = str(path)
     try:
