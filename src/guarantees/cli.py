@@ -122,9 +122,7 @@ def register(sub: Subcommands) -> None:
         "catalog entry; see `guarantees examples`) or - (a proposal on standard input).",
     )
     p.add_argument("inputs", nargs="+", metavar="FILE|NAME")
-    add_output_options(p)
-    _add_color_option(p)
-    add_policy_option(p)
+    _add_scorecard_options(p)
     p.add_argument(
         "--fail-under",
         type=_score_bound,
@@ -145,9 +143,7 @@ def register(sub: Subcommands) -> None:
         description="A side-by-side table of pillars, overall, verdict and finding counts.",
     )
     p.add_argument("inputs", nargs="+", metavar="FILE|NAME")
-    add_output_options(p)
-    _add_color_option(p)
-    add_policy_option(p)
+    _add_scorecard_options(p)
     p.set_defaults(run=_compare)
 
     p = sub.add_parser("rules", help="list the rule catalog")
@@ -159,9 +155,7 @@ def register(sub: Subcommands) -> None:
     p.set_defaults(run=_explain)
 
     p = sub.add_parser("examples", help="list and score every bundled catalog entry")
-    add_output_options(p)
-    _add_color_option(p)
-    add_policy_option(p)
+    _add_scorecard_options(p)
     p.set_defaults(run=_examples)
 
     p = sub.add_parser(
@@ -295,7 +289,9 @@ def add_policy_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_color_option(parser: argparse.ArgumentParser) -> None:
+def _add_scorecard_options(parser: argparse.ArgumentParser) -> None:
+    """What the commands that print scorecards share: output, colour and policy options."""
+    add_output_options(parser)
     parser.add_argument(
         "--color",
         choices=COLOR_MODES,
@@ -303,6 +299,7 @@ def _add_color_option(parser: argparse.ArgumentParser) -> None:
         help="colour the text format: auto (on a terminal, unless NO_COLOR is set), always "
         "(even into a pipe or an --output file), never",
     )
+    add_policy_option(parser)
 
 
 def use_color(stream: TextIO, mode: str = "auto") -> bool:
