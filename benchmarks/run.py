@@ -24,6 +24,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -112,6 +113,51 @@ def score_vs_validate(report: Report, quick: bool) -> None:
         ratio <= 1.0,
         f"{t_score / n * 1e6:.0f} µs vs {t_validate / n * 1e6:.0f} µs per proposal",
     )
+    score_phases(inputs, proposals, 3 if quick else 7)
+
+
+def score_phases(inputs: list[dict[str, object]], proposals: list[Proposal], repeats: int) -> None:
+    """Print where a score's time goes, step by step, next to validation (for information).
+
+    Each step runs on the previous step's output computed beforehand, so each figure is that step
+    alone (run in a loop of its own, the steps add up to somewhat less than ``score``, which runs
+    them in turn). This reaches into the scoring module's private steps on purpose: it explains
+    the ``score`` goal and is not part of it.
+    """
+    from guarantees import scoring
+    from guarantees.criteria import evaluate_criteria
+    from guarantees.facts import Facts
+    from guarantees.rules import Context
+
+    policy = guarantees.Policy.bundled()
+    params = policy.parameters
+    rules = scoring._catalog_for(policy, None)
+    facts = [Facts.of(p) for p in proposals]
+    evaluations = [scoring.evaluate(p, params, rules) for p in proposals]
+    packed = [scoring._weigh(e, policy) for e in evaluations]
+    contexts = [Context(p, f, params) for p, f in zip(proposals, facts, strict=True)]
+
+    def each(step: Callable[[Any], object], items: list[Any]) -> Callable[[], object]:
+        def run() -> None:
+            for item in items:  # results dropped at once, as in the goal's own loops
+                step(item)
+
+        return run
+
+    steps = {
+        "validate": each(Proposal.model_validate, inputs),
+        "facts": each(Facts.of, proposals),
+        "criteria": each(lambda f: evaluate_criteria(f, params), facts),
+        "rules": each(rules.run, contexts),
+        "weigh": each(lambda e: scoring._weigh(e, policy), evaluations),
+        "objects": each(scoring._unpack, packed),
+    }
+    times: dict[str, list[float]] = {name: [] for name in steps}
+    for _ in range(repeats):  # interleaved, so that noise hits every step alike
+        for name, step in steps.items():
+            times[name].append(per_call(step, 1) / len(proposals))
+    shown = ", ".join(f"{name} {min(t) * 1e6:.1f}" for name, t in times.items())
+    print(f"     score's steps, µs per proposal (best of {repeats}): {shown}", flush=True)
 
 
 def score_many_memory(report: Report, quick: bool) -> None:
