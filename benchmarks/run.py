@@ -300,6 +300,31 @@ def sensitivity_vs_score(report: Report, quick: bool) -> None:
         ratio <= 200,
         f"{t_sens * 1e3:.0f} ms vs {t_score * 1e6:.0f} µs",
     )
+    sensitivity_budget(3 if quick else 7)
+
+
+def sensitivity_budget(repeats: int) -> None:
+    """Print what this goal would leave ``sensitivity`` if the ``score`` goal were met, next to
+    what drawing the samples alone costs (for information: the two goals pull against each other,
+    since a faster ``score`` shrinks this goal's budget)."""
+    import numpy as np
+
+    from guarantees.analysis.sensitivity import _Weights
+
+    proposal, _ = _one_score()
+    data = proposal.model_dump(mode="json")
+    policy = guarantees.Policy.bundled()
+
+    def draw() -> object:
+        return _Weights.draw(policy, 10_000, 0.25, "dirichlet", np.random.default_rng(0))
+
+    t_draw, t_validate = paired(draw, lambda: Proposal.model_validate(data), 1, repeats, 200)
+    print(
+        f"     were one score no dearer than validating it ({t_validate * 1e6:.0f} µs), this goal"
+        f" would allow {200 * t_validate * 1e3:.1f} ms; drawing the 10,000 weighings alone takes"
+        f" {t_draw * 1e3:.1f} ms",
+        flush=True,
+    )
 
 
 def plan_vs_score(report: Report, quick: bool) -> None:
